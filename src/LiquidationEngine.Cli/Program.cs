@@ -1,6 +1,55 @@
+using LiquidationEngine.Cli.Eval;
+
 namespace LiquidationEngine.Cli;
 
 internal static class Program
 {
-    private static int Main(string[] args) => 0;
+    private const string Usage = """
+        liqengine: the LiquidationEngine command-line tool
+
+        Usage:
+          liqengine eval              JSON-lines conformance oracle: one request per line on stdin,
+                                      one response per line on stdout (see spec/SPEC.md, "eval").
+          liqengine eval --list-ops   list the ops eval understands, with their arguments
+          liqengine --version         print the tool version
+          liqengine --help            print this text
+
+        Example:
+          echo '{"id":1,"op":"wadMul","args":["1500000000000000000","2000000000000000000"]}' | liqengine eval
+          {"id":1,"ok":["3000000000000000000"]}
+        """;
+
+    private static int Main(string[] args)
+    {
+        if (args.Length == 0 || args[0] is "--help" or "-h" or "help")
+        {
+            (args.Length == 0 ? Console.Error : Console.Out).WriteLine(Usage);
+            return args.Length == 0 ? 2 : 0;
+        }
+
+        switch (args[0])
+        {
+            case "--version":
+                Console.WriteLine(typeof(Program).Assembly.GetName().Version?.ToString(3));
+                return 0;
+            case "eval":
+                if (args.Length == 2 && args[1] == "--list-ops")
+                {
+                    foreach (var op in EvalOps.Default.All)
+                        Console.WriteLine(op.Describe());
+                    return 0;
+                }
+                if (args.Length != 1)
+                    return Fail($"eval takes no arguments except --list-ops; got '{string.Join(' ', args[1..])}'.");
+                return EvalCommand.Run(Console.OpenStandardInput(), Console.OpenStandardOutput(), EvalOps.Default);
+            default:
+                return Fail($"unknown command '{args[0]}'. Run 'liqengine --help' for the list of commands.");
+        }
+    }
+
+    private static int Fail(string message)
+    {
+        Console.Error.WriteLine($"liqengine: {message}");
+        return 2;
+    }
 }
