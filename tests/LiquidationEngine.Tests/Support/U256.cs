@@ -14,12 +14,12 @@ public static class U256
     public static readonly BigInteger Modulus = BigInteger.One << 256;
 
     /// <summary>2^256 - 1.</summary>
-    public static readonly BigInteger Max = Modulus - 1;
+    public static readonly BigInteger MaxBig = Modulus - 1;
 
     /// <summary>The UInt256 equal to <paramref name="value"/>, which must be in [0, 2^256).</summary>
     public static UInt256 From(BigInteger value)
     {
-        if (value.Sign < 0 || value > Max) throw new ArgumentOutOfRangeException(nameof(value), value, "not a uint256");
+        if (value.Sign < 0 || value > MaxBig) throw new ArgumentOutOfRangeException(nameof(value), value, "not a uint256");
         Span<byte> word = stackalloc byte[32];
         word.Clear();
         byte[] bytes = value.ToByteArray(isUnsigned: true, isBigEndian: true);
