@@ -10,7 +10,7 @@ namespace LiquidationEngine.Abi;
 /// <remarks>
 /// Values convert implicitly from <see cref="UInt256"/>, <see cref="ulong"/>, <see cref="Evm.Address"/>,
 /// <see cref="bool"/> and <see cref="string"/>, so typed arguments can be passed straight to
-/// <c>CustomError.Create</c> and <c>EventDefinition.Create</c>. An unsigned integer
+/// <see cref="CustomError.Create"/> and <see cref="EventDefinition.Create"/>. An unsigned integer
 /// carries no width: it is checked against the parameter's <c>uint&lt;M&gt;</c> when encoded.
 /// <c>default(AbiValue)</c> is the unsigned integer 0.
 /// </remarks>
@@ -139,7 +139,7 @@ public readonly struct AbiValue : IEquatable<AbiValue>
     {
         bool shapeMatches = Kind == type.Kind && (Kind != AbiTypeKind.FixedBytes || _size == type.Size);
         if (!shapeMatches)
-            return $"{DescribeKind()} {this} is not a {type.CanonicalName}";
+            return $"{DescribeKind()} {this} cannot be encoded as {type.CanonicalName}";
         if (Kind == AbiTypeKind.UInt && type.Size < 256 && !FitsBits(_word, type.Size))
             return $"{this} does not fit in {type.CanonicalName}";
         if (Kind == AbiTypeKind.Array)
