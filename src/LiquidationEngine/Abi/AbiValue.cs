@@ -127,7 +127,7 @@ public readonly struct AbiValue : IEquatable<AbiValue>
     public ReadOnlySpan<AbiValue> AsArray() => (AbiValue[])Expect(AbiTypeKind.Array)._payload!;
 
     private AbiValue Expect(AbiTypeKind kind) =>
-        Kind == kind ? this : throw new InvalidOperationException($"The ABI value {this} is a {Kind}, not a {kind}.");
+        Kind == kind ? this : throw new InvalidOperationException($"The ABI value {this} has kind {Kind}; {kind} was asked for.");
 
     /// <summary>The head word of a one-word value.</summary>
     internal UInt256 Word => _word;
