@@ -8,9 +8,11 @@ export class OracleProcess {
    * @param {string[]} command program and arguments
    * @param {(response: object, line: string) => void} onResponse called for every parsed response line
    * @param {(problem: string) => void} onProblem called for protocol-level failures (bad JSON, death, ...)
+   * @param {number} idleSeconds how long the oracle may make no progress while we wait on it
    */
-  constructor(command, onResponse, onProblem) {
+  constructor(command, onResponse, onProblem, idleSeconds) {
     this.command = command;
+    this.idleSeconds = idleSeconds;
     this.onProblem = onProblem;
     this.exited = false;
     this.exitCode = undefined;
@@ -52,31 +54,42 @@ export class OracleProcess {
   async send(request) {
     if (this.exited || this.stdinBroken) return false;
     if (this.child.stdin.write(JSON.stringify(request) + '\n')) return true;
-    await new Promise((resolve) => {
+    await this.#blocked(new Promise((resolve) => {
       const done = () => {
         this.child.stdin.off('drain', done);
         this.child.stdin.off('close', done);
-        clearInterval(poll);
         resolve();
       };
-      // 'close' covers a broken pipe; the poll covers an oracle that exited without closing its stdin.
-      const poll = setInterval(() => this.exited && done(), 200);
       this.child.stdin.once('drain', done);
       this.child.stdin.once('close', done);
-    });
+      this.exitPromise.then(done);
+    }));
     return !(this.exited || this.stdinBroken);
   }
 
-  /** Closes stdin and waits for the oracle to exit; kills it after `idleSeconds` without output. */
-  async finish(idleSeconds) {
+  /** Closes stdin and waits for the oracle to exit. */
+  async finish() {
     if (!this.stdinBroken) this.child.stdin.end();
+    await this.#blocked(this.exitPromise);
+  }
+
+  /**
+   * Waits for `promise` while watching the oracle: if it neither reads nor writes for `idleSeconds`, it is
+   * stuck, so it is killed (which settles every wait).
+   */
+  async #blocked(promise) {
+    const since = Date.now();
     const watchdog = setInterval(() => {
-      if (!this.exited && Date.now() - this.lastActivity > idleSeconds * 1000) {
-        this.onProblem(`oracle produced no output for ${idleSeconds} s after its input ended: killed`);
+      if (!this.exited && Date.now() - Math.max(since, this.lastActivity) > this.idleSeconds * 1000) {
+        this.onProblem(`oracle made no progress for ${this.idleSeconds} s: killed`);
         this.child.kill('SIGKILL');
+        clearInterval(watchdog);
       }
-    }, 500);
-    await this.exitPromise;
-    clearInterval(watchdog);
+    }, 250);
+    try {
+      await promise;
+    } finally {
+      clearInterval(watchdog);
+    }
   }
 }

@@ -25,17 +25,17 @@ function run(args) {
 const small = ['--seed', '0x77', '--cases', '120', '--ops', 'add,mulDiv,wadMul,wDivUp,rpow'];
 
 test('a correct oracle passes: exit 0 and the exact summary line', async () => {
-  const r = await run([...small, '--', ...mock]);
+  const r = await run([...small, '--jobs', '2', '--', ...mock]);
   assert.equal(r.code, 0, r.out + r.err);
   assert.equal(r.cases, 600);
   assert.equal(r.mismatches, 0);
-  assert.match(r.out, /^differential: seed 0x77, 120 cases per op, 5 ops$/m);
+  assert.match(r.out, /^differential: seed 0x77, 120 cases per op, 5 ops, 2 EVM thread\(s\)$/m);
   assert.match(r.out, /^replay: node spec\/conformance\/differential.mjs --seed 0x77 --cases 120 --ops add,mulDiv,wadMul,wDivUp,rpow -- node test\/mock-oracle.mjs$/m);
   assert.match(r.out, /^mulDiv +120 +\d+ +\d+ +0 /m);
 });
 
 test('an independent oracle (BigInt models) agrees on every op', async () => {
-  const r = await run(['--seed', '0x78', '--cases', '150', '--', ...modelOracle]);
+  const r = await run(['--seed', '0x78', '--cases', '150', '--jobs', '1', '--', ...modelOracle]);
   assert.equal(r.code, 0, r.out + r.err);
   assert.equal(r.cases, 3000);
   assert.equal(r.mismatches, 0);
@@ -105,6 +105,16 @@ test('without --seed a fresh seed is printed with a replay line that reproduces 
   const again = await run(['--seed', seed, '--cases', '60', '--ops', 'rpow', '--', ...modelOracle]);
   const table = (o) => /^rpow .*$/m.exec(o)[0];
   assert.equal(table(again.out), table(first.out));
+});
+
+test('a stuck oracle is killed after --idle-timeout and fails the run', async () => {
+  const neverReads = await run(['--seed', '1', '--cases', '5000', '--ops', 'add,sub', '--idle-timeout', '2', '--', 'sleep', '600']);
+  assert.equal(neverReads.code, 1);
+  assert.match(neverReads.out, /oracle made no progress for 2 s: killed/);
+  const neverAnswers = await run(['--seed', '1', '--cases', '50', '--ops', 'add', '--idle-timeout', '2', '--', 'node', '-e', 'process.stdin.resume(); setTimeout(() => {}, 600000)']);
+  assert.equal(neverAnswers.code, 1);
+  assert.match(neverAnswers.out, /oracle made no progress for 2 s: killed/);
+  assert.equal(neverAnswers.mismatches, 50);
 });
 
 test('bad usage names the problem and exits 2', async () => {
