@@ -31,6 +31,6 @@ internal static class BasisPoints
     public static void CheckScale(string field, uint scaleBps)
     {
         if (scaleBps > One)
-            throw BreakerErrors.InvalidBreakerParameter(field, scaleBps, "a scale is at most 10000 bps (100%)");
+            throw BreakerReverts.InvalidBreakerParameter(field, scaleBps, "a scale is at most 10000 bps (100%)");
     }
 }

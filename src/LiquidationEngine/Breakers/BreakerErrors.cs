@@ -1,61 +1,39 @@
-using System.Buffers.Binary;
-using LiquidationEngine.Evm;
-using LiquidationEngine.FixedPoint;
+using LiquidationEngine.Abi;
 
 namespace LiquidationEngine.Breakers;
 
 /// <summary>
-/// The custom errors of the throttles, breakers and oracle guards: revert data = the 4-byte selector
-/// (keccak256 of the canonical signature) followed by the ABI-encoded arguments. spec/breakers.md lists each.
+/// Every custom error of the throttles, circuit breakers and oracle guards, declared once (like Morpho Blue's
+/// ErrorsLib). Revert data is the 4-byte selector (keccak256 of the canonical signature) followed by the
+/// ABI-encoded arguments; spec/breakers.md lists each with its selector. Use <see cref="CustomError.Matches"/> and
+/// <see cref="CustomError.Decode"/> to read revert data.
 /// </summary>
-/// <remarks>Interim encoding until the ABI codec's custom-error factory is available; the selectors are pinned by tests.</remarks>
-internal static class BreakerErrors
+public static class BreakerErrors
 {
-    /// <summary><c>LiquidationThrottled(uint256 available, uint256 secondsUntilMinimum)</c>.</summary>
-    public static EvmRevertException LiquidationThrottled(UInt256 available, UInt256 secondsUntilMinimum) =>
-        Create(0xd3e95b27, $"LiquidationThrottled(available={available}, secondsUntilMinimum={secondsUntilMinimum}): the throttle holds less than the minimum liquidation",
-            Word(available), Word(secondsUntilMinimum));
+    /// <summary>The throttle holds less than the minimum liquidation; <c>secondsUntilMinimum</c> is the exact wait (2^256 - 1: never at the current scale).</summary>
+    public static readonly CustomError LiquidationThrottled = new("LiquidationThrottled(uint256 available, uint256 secondsUntilMinimum)");
 
-    /// <summary><c>LiquidationBelowMinimum(uint256 notional, uint256 minimum)</c>.</summary>
-    public static EvmRevertException LiquidationBelowMinimum(UInt256 notional, UInt256 minimum) =>
-        Create(0x613e7cf5, $"LiquidationBelowMinimum(notional={notional}, minimum={minimum}): a liquidation smaller than the minimum must take all the account allows",
-            Word(notional), Word(minimum));
+    /// <summary>A liquidation below the minimum size that does not take all the account allows.</summary>
+    public static readonly CustomError LiquidationBelowMinimum = new("LiquidationBelowMinimum(uint256 notional, uint256 minimum)");
 
-    /// <summary><c>InvalidBreakerTransition(uint8 from, uint8 to)</c>.</summary>
-    public static EvmRevertException InvalidBreakerTransition(CircuitState from, CircuitState to) =>
-        Create(0xe6d9ea69, $"InvalidBreakerTransition(from={(byte)from}, to={(byte)to}): the guardian cannot move a breaker from {from} to {to}",
-            Word((byte)from), Word((byte)to));
+    /// <summary>A price the operation depends on is older than its maximum age (seconds).</summary>
+    public static readonly CustomError OracleStale = new("OracleStale(address asset, uint256 age)");
 
-    /// <summary><c>InvalidThrottleParameter(string field, uint256 value)</c>.</summary>
-    public static EvmRevertException InvalidThrottleParameter(string field, UInt256 value, string rule) =>
-        CreateWithString(0x447b6ec8, field, value, $"InvalidThrottleParameter(field=\"{field}\", value={value}): {rule}");
+    /// <summary>The grace period after an oracle outage is running; <c>allowedFrom</c> is the first timestamp it allows the operation.</summary>
+    public static readonly CustomError OracleGracePeriod = new("OracleGracePeriod(address asset, uint256 allowedFrom)");
 
-    /// <summary><c>InvalidBreakerParameter(string field, uint256 value)</c>.</summary>
-    public static EvmRevertException InvalidBreakerParameter(string field, UInt256 value, string rule) =>
-        CreateWithString(0xb18392b3, field, value, $"InvalidBreakerParameter(field=\"{field}\", value={value}): {rule}");
+    /// <summary>A breaker (scope: an asset, or the zero address for the market) pauses liquidations; <c>until</c> is the end of the break (2^256 - 1 while Isolated).</summary>
+    public static readonly CustomError LiquidationsPaused = new("LiquidationsPaused(address scope, uint8 state, uint256 until)");
 
-    private static UInt256 Word(UInt256 value) => value;
+    /// <summary>A breaker pauses new borrows; arguments as <see cref="LiquidationsPaused"/>.</summary>
+    public static readonly CustomError BorrowsPaused = new("BorrowsPaused(address scope, uint8 state, uint256 until)");
 
-    private static EvmRevertException Create(uint selector, string message, params ReadOnlySpan<UInt256> words)
-    {
-        byte[] data = new byte[4 + 32 * words.Length];
-        BinaryPrimitives.WriteUInt32BigEndian(data, selector);
-        for (int i = 0; i < words.Length; i++)
-            words[i].WriteBigEndian(data.AsSpan(4 + 32 * i, 32));
-        return new EvmRevertException(data, message);
-    }
+    /// <summary>A guardian action that does not apply to the breaker's state (states as <see cref="CircuitState"/> numbers).</summary>
+    public static readonly CustomError InvalidBreakerTransition = new("InvalidBreakerTransition(uint8 from, uint8 to)");
 
-    // abi.encode(string, uint256): head (offset 0x40, value), then length and the padded UTF-8 bytes.
-    private static EvmRevertException CreateWithString(uint selector, string text, UInt256 value, string message)
-    {
-        byte[] utf8 = System.Text.Encoding.UTF8.GetBytes(text);
-        int padded = (utf8.Length + 31) / 32 * 32;
-        byte[] data = new byte[4 + 32 * 3 + padded];
-        BinaryPrimitives.WriteUInt32BigEndian(data, selector);
-        ((UInt256)0x40u).WriteBigEndian(data.AsSpan(4, 32));
-        value.WriteBigEndian(data.AsSpan(36, 32));
-        ((UInt256)(uint)utf8.Length).WriteBigEndian(data.AsSpan(68, 32));
-        utf8.CopyTo(data, 100);
-        return new EvmRevertException(data, message);
-    }
+    /// <summary>A <c>ThrottleOptions</c> field out of range.</summary>
+    public static readonly CustomError InvalidThrottleParameter = new("InvalidThrottleParameter(string field, uint256 value)");
+
+    /// <summary>A breaker or oracle-guard option out of range (field is the option's path, e.g. <c>PriceFallBps.Reset</c>).</summary>
+    public static readonly CustomError InvalidBreakerParameter = new("InvalidBreakerParameter(string field, uint256 value)");
 }

@@ -45,7 +45,7 @@ internal static class BreakerMachine
             TransitionReason.GuardianReset => (Closed, step.Current != Closed),
             _ => throw new ArgumentOutOfRangeException(nameof(action), action, "not a guardian action"),
         };
-        if (!allowed) throw BreakerErrors.InvalidBreakerTransition(step.Current, target);
+        if (!allowed) throw BreakerReverts.InvalidBreakerTransition(step.Current, target);
         step.Move(target, action, BreakerMetric.None, target == Open ? BreakEnd(options, timestamp) : 0);
         return step.Build();
     }

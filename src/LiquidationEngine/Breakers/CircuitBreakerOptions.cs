@@ -67,9 +67,9 @@ public sealed record CircuitBreakerOptions
         VolatilityWad.Validate(nameof(VolatilityWad));
         StalenessSeconds.Validate(nameof(StalenessSeconds));
         if (PriceJumpToleranceRay > WadRayMath.Ray)
-            throw BreakerErrors.InvalidBreakerParameter(nameof(PriceJumpToleranceRay), PriceJumpToleranceRay, "a tolerance is at most 1e27 (ClipperMom/tolerance-out-of-bounds)");
+            throw BreakerReverts.InvalidBreakerParameter(nameof(PriceJumpToleranceRay), PriceJumpToleranceRay, "a tolerance is at most 1e27 (ClipperMom/tolerance-out-of-bounds)");
         if (BreakDurationSeconds == 0)
-            throw BreakerErrors.InvalidBreakerParameter(nameof(BreakDurationSeconds), BreakDurationSeconds, "the break duration must be at least 1 second");
+            throw BreakerReverts.InvalidBreakerParameter(nameof(BreakDurationSeconds), BreakDurationSeconds, "the break duration must be at least 1 second");
         BasisPoints.CheckScale(nameof(OpenThrottleCapacityScaleBps), OpenThrottleCapacityScaleBps);
         BasisPoints.CheckScale(nameof(HalfOpenThrottleCapacityScaleBps), HalfOpenThrottleCapacityScaleBps);
         BasisPoints.CheckScale(nameof(BorrowCapacityScaleBps), BorrowCapacityScaleBps);

@@ -27,8 +27,8 @@ public readonly record struct MetricThreshold(UInt256 Trip, UInt256 Reset)
     {
         if (Trip.IsZero && Reset.IsZero) return;
         if (Reset.IsZero)
-            throw BreakerErrors.InvalidBreakerParameter(field + ".Reset", Reset, "an enabled metric needs a positive reset threshold, or a value of 0 could never close the breaker");
+            throw BreakerReverts.InvalidBreakerParameter(field + ".Reset", Reset, "an enabled metric needs a positive reset threshold, or a value of 0 could never close the breaker");
         if (Reset >= Trip)
-            throw BreakerErrors.InvalidBreakerParameter(field + ".Reset", Reset, $"the reset threshold must be below the trip threshold ({Trip}): hysteresis");
+            throw BreakerReverts.InvalidBreakerParameter(field + ".Reset", Reset, $"the reset threshold must be below the trip threshold ({Trip}): hysteresis");
     }
 }

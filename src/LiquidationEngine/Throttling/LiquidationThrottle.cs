@@ -85,12 +85,12 @@ public sealed class LiquidationThrottle
 
         UInt256 minimum = UInt256.Min(UInt256.Min(Options.MinimumLiquidationNotional, accountMaximumNotional), capacity);
         if (requestedNotional < minimum)
-            throw BreakerErrors.LiquidationBelowMinimum(requestedNotional, minimum);
+            throw BreakerReverts.LiquidationBelowMinimum(requestedNotional, minimum);
         UInt256 needed = UInt256.Max(minimum, UInt256.One); // a fill of zero is never a liquidation
         if (available < needed)
         {
             UInt256 wait = needed > capacity ? UInt256.MaxValue : TokenBucketMath.SecondsUntil(available, Options.RefillPerSecond, needed);
-            throw BreakerErrors.LiquidationThrottled(available, wait);
+            throw BreakerReverts.LiquidationThrottled(available, wait);
         }
         return new ThrottleQuote(requestedNotional, UInt256.Min(requestedNotional, available), available, IsBypass: false);
     }
@@ -113,7 +113,7 @@ public sealed class LiquidationThrottle
         if (!bypass && executedNotional > available)
         {
             UInt256 wait = executedNotional > capacity ? UInt256.MaxValue : TokenBucketMath.SecondsUntil(available, Options.RefillPerSecond, executedNotional);
-            throw BreakerErrors.LiquidationThrottled(available, wait);
+            throw BreakerReverts.LiquidationThrottled(available, wait);
         }
         State = new ThrottleState(available - UInt256.Min(executedNotional, available), timestamp);
     }

@@ -35,9 +35,9 @@ public sealed record ThrottleOptions
     public void Validate()
     {
         if (CapacityNotional.IsZero)
-            throw BreakerErrors.InvalidThrottleParameter(nameof(CapacityNotional), CapacityNotional, "the capacity must be positive");
+            throw BreakerReverts.InvalidThrottleParameter(nameof(CapacityNotional), CapacityNotional, "the capacity must be positive");
         if (MinimumLiquidationNotional > CapacityNotional)
-            throw BreakerErrors.InvalidThrottleParameter(nameof(MinimumLiquidationNotional), MinimumLiquidationNotional,
+            throw BreakerReverts.InvalidThrottleParameter(nameof(MinimumLiquidationNotional), MinimumLiquidationNotional,
                 $"the minimum liquidation must not exceed the capacity ({CapacityNotional})");
     }
 }
