@@ -17,9 +17,9 @@ namespace LiquidationEngine.Throttling;
 /// bypassed notional still drains the bucket, down to zero at most. So bypassed volume slows the ordinary
 /// liquidations that follow, but cannot push the bucket into a debt that would lock them out for longer than one
 /// refill. The bound C + r x t covers non-bypass notional only.</para>
-/// <para>Capacity scaling (a circuit breaker's effect): with a scale of s bps, the capacity is
-/// <c>floor(C * s / 10000)</c> and what is available is capped at it; the stored level is not cut, so it is back
-/// when the scale is.</para>
+/// <para>Capacity scaling (a circuit breaker's effect): with a scale of s bps the bucket behaves as one of capacity
+/// <c>C' = floor(C * s / 10000)</c>: what is available is capped at C', and a record leaves at most C' minus what it
+/// took. A level above C' that nothing consumed is not cut, so it is back when the scale is lifted.</para>
 /// <para>Timestamps must not decrease: an earlier one reverts with <c>Panic(0x11)</c>, the checked
 /// <c>timestamp - updatedAt</c> of a Solidity twin. Allocation-free; single-threaded like the rest of the engine.</para>
 /// </remarks>
