@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using LiquidationEngine.Evm;
 
@@ -9,7 +10,8 @@ namespace LiquidationEngine.Cli.Eval;
 /// </summary>
 internal static class EvalCommand
 {
-    private static readonly JsonWriterOptions WriterOptions = new() { SkipValidation = false };
+    // Relaxed escaping keeps quotes in messages readable; the output is still valid JSON.
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static int Run(Stream input, Stream output, EvalOps ops)
     {
