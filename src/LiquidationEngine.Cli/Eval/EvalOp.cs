@@ -7,6 +7,13 @@ namespace LiquidationEngine.Cli.Eval;
 /// <param name="Invoke">Computes the op; returns the <c>ok</c> values or throws an EvmRevertException.</param>
 internal sealed record EvalOp(string Name, string[] Parameters, string Twin, Func<EvalArgs, string[]> Invoke)
 {
+    /// <summary>
+    /// Set for an op that takes named fields instead of <c>args</c> and answers with its own JSON fields instead of
+    /// <c>ok</c>: given the whole request, it runs (or throws <see cref="EvalRequestException"/>) and returns what
+    /// writes its answer's fields after <c>id</c>. <see cref="Invoke"/> is then unused.
+    /// </summary>
+    public Func<System.Text.Json.JsonElement, Action<System.Text.Json.Utf8JsonWriter>>? Structured { get; init; }
+
     public string Describe() => $"{Name}({string.Join(", ", Parameters)})  ~ {Twin}";
 }
 
