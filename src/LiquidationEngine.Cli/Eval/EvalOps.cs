@@ -6,7 +6,7 @@ internal sealed class EvalOps
     private readonly Dictionary<string, EvalOp> _ops = new(StringComparer.Ordinal);
 
     /// <summary>Every op the tool ships.</summary>
-    public static EvalOps Default { get; } = new EvalOps(FixedPointOps.All());
+    public static EvalOps Default { get; } = new EvalOps(FixedPointOps.All().Concat(ProfileOps.All()));
 
     public EvalOps(IEnumerable<EvalOp> ops)
     {
