@@ -79,6 +79,29 @@ public sealed class EvmRevertException : Exception
         return new EvmRevertException(data, $"Error(\"{reason}\")");
     }
 
+    /// <summary>
+    /// Builds the revert data of a custom error: its 4-byte <paramref name="selector"/> followed by
+    /// <paramref name="encodedArguments"/> (the <c>abi.encode</c> of its arguments). Prefer declaring the
+    /// error once as an <see cref="Abi.CustomError"/>, which computes both and writes the message.
+    /// </summary>
+    /// <param name="selector">The first 4 bytes of keccak256 of the error's canonical signature.</param>
+    /// <param name="encodedArguments">The ABI encoding of the arguments; copied.</param>
+    /// <param name="message">A readable description naming the error and its argument values.</param>
+    /// <exception cref="ArgumentException"><paramref name="selector"/> is that of <c>Panic(uint256)</c> or
+    /// <c>Error(string)</c> (use <see cref="ForPanic"/> or <see cref="ForError"/>), or the arguments are not whole 32-byte words.</exception>
+    public static EvmRevertException ForCustomError(uint selector, ReadOnlySpan<byte> encodedArguments, string message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (selector is PanicSelector or ErrorSelector)
+            throw new ArgumentException($"Selector 0x{selector:x8} is the built-in Panic(uint256) or Error(string); use ForPanic or ForError.", nameof(selector));
+        if (encodedArguments.Length % 32 != 0)
+            throw new ArgumentException($"ABI-encoded arguments are whole 32-byte words; got {encodedArguments.Length} bytes.", nameof(encodedArguments));
+        byte[] data = new byte[4 + encodedArguments.Length];
+        BinaryPrimitives.WriteUInt32BigEndian(data, selector);
+        encodedArguments.CopyTo(data.AsSpan(4));
+        return new EvmRevertException(data, message);
+    }
+
     /// <summary>Throws <c>Panic(0x11)</c>: checked arithmetic overflowed or underflowed.</summary>
     [DoesNotReturn, MethodImpl(MethodImplOptions.NoInlining)]
     public static void ThrowOverflow() => throw ForPanic(PanicCode.ArithmeticOverflow);
