@@ -73,6 +73,13 @@ public class MakerLiq2ProfileTests
             () => MakerDog.Bark(Vault with { Ink = 1, IlkHole = U("12000" + Rad), Dust = 0 }));
         // chop 0: division by zero, an INVALID in Solidity 0.6 (empty revert data).
         EvmAssert.Reverts(EvmAssert.EmptyRevert, () => MakerDog.Bark(Vault with { Chop = 0 }));
+        // dart above 2^255 (rate 1 keeps art x rate in range; 1 wei of ink keeps ink x dart in range).
+        UInt256 roomCap = UInt256.MaxValue / U("1000000000000000000");
+        var huge = new MakerBarkInput { Ink = 1, Art = U256.From(U256.Pow2(255) + 1), Rate = 1, Spot = 1, Chop = 1, GlobalHole = roomCap, IlkHole = roomCap };
+        EvmAssert.Reverts(ErrorHex("Dog/overflow"), () => MakerDog.Bark(huge));
+        // due 2 x chop 1 / WAD = 0: the clipper refuses an auction that raises nothing.
+        var tiny = new MakerBarkInput { Ink = 1, Art = 2, Rate = 1, Spot = 1, Chop = 1, GlobalHole = U("1" + Rad), IlkHole = U("1" + Rad) };
+        EvmAssert.Reverts(ErrorHex("Clipper/zero-tab"), () => MakerDog.Bark(tiny));
         // dss's mul() guard on ink x spot.
         EvmAssert.Reverts(EvmAssert.EmptyRevert, () => MakerDog.Bark(Vault with { Ink = UInt256.MaxValue }));
     }
