@@ -141,8 +141,12 @@ public static class AaveV3Profile
         };
     }
 
-    /// <summary><c>unchecked { 10 ** decimals }</c>: exponentiation modulo 2^256 (never 0 for 8-bit decimals).</summary>
-    internal static UInt256 TokenUnit(byte decimals)
+    /// <summary>
+    /// One whole token in its smallest units, as Aave computes it: <c>unchecked { 10 ** decimals }</c> (modulo 2^256
+    /// from 78 decimals on; never 0 for 8-bit decimals).
+    /// </summary>
+    /// <param name="decimals">The token's decimals.</param>
+    public static UInt256 TokenUnit(byte decimals)
     {
         UInt256 result = UInt256.One, power = 10UL;
         for (int e = decimals; e != 0; e >>= 1)
