@@ -34,7 +34,8 @@ const healthFactor = (rng) => rng.weighted([
 ])();
 const uint128 = (rng) => rng.weighted([[5, () => pow10(rng, 0, 34) % (U128 + 1n)], [1, () => U128 - rng.below(5n)], [1, () => rng.below(4n)]])();
 const lltv = (rng) => rng.weighted([
-  [5, () => rng.pick([385n, 625n, 770n, 860n, 915n, 945n, 965n, 980n]) * E(15)], [1, () => around(rng, WAD)], [1, () => anyValue(rng)],
+  [4, () => rng.pick([385n, 625n, 770n, 860n, 915n, 945n, 965n, 980n]) * E(15)], [4, () => rng.below(WAD + 1n)],
+  [1, () => around(rng, WAD)], [1, () => anyValue(rng)],
 ])();
 const oraclePrice = (rng) => rng.weighted([[5, () => pow10(rng, 18, 42)], [1, () => 0n], [1, () => anyValue(rng)]])();
 const rayFraction = (rng) => rng.weighted([[4, () => (rng.below(10_001n) * RAY) / 10_000n], [2, () => around(rng, RAY)], [1, () => anyValue(rng)]])();
@@ -204,6 +205,13 @@ function takeRandom(rng) {
       const lot = pow10(rng, 17, 22);
       return [pow10(rng, 45, 50), lot, t, price, rng.below(8001n), 3600n + rng.below(3601n), (20n + rng.below(41n)) * RAY / 100n,
         (lot * pct(rng, 1, 150)) / 100n, (price * pct(rng, 95, 200)) / 100n, rng.weighted([[1, () => 0n], [3, () => pow10(rng, 44, 48)]])()];
+    }],
+    [1, () => {
+      // A small remaining tab: partial purchases must leave chost, or are refused when tab <= chost.
+      const t = pow10(rng, 27, 31);
+      const lot = pow10(rng, 17, 22);
+      const tab = (lot * t * pct(rng, 20, 200)) / 100n; // the whole lot is worth half to five times the tab
+      return [tab, lot, t, t, 0n, 3600n, 0n, (lot * pct(rng, 1, 100)) / 100n, t, (tab * pct(rng, 1, 150)) / 100n];
     }],
     [1, () => [radAmount(rng), pow10(rng, 15, 24), pow10(rng, 26, 31), pow10(rng, 25, 31), seconds(rng), seconds(rng), rayFraction(rng),
       pow10(rng, 15, 25), pow10(rng, 25, 32), radAmount(rng)]],
