@@ -24,11 +24,14 @@ internal static class DssMath
         return z;
     }
 
-    /// <summary><c>require(y == 0 || (z = x * y) / y == x)</c>.</summary>
+    /// <summary>
+    /// <c>require(y == 0 || (z = x * y) / y == x)</c>: the quotient test fails exactly when the product wraps, so the
+    /// multiplier's overflow flag answers it without a division.
+    /// </summary>
     public static UInt256 Mul(UInt256 x, UInt256 y, string what)
     {
-        UInt256 z = UInt256.WrappingMul(x, y);
-        if (!y.IsZero && z / y != x) Throw($"{what}: mul({x}, {y}) overflows");
+        UInt256 z = UInt256.MulCore(x, y, out bool overflow);
+        if (overflow) Throw($"{what}: mul({x}, {y}) overflows");
         return z;
     }
 
