@@ -165,7 +165,7 @@ function rpowRandom(rng) {
   const x = rng.weighted([
     // growth/decay rates per step: base +- base / 10^k
     [6, () => clamp(base + (rng.chance(1, 4) ? -1n : 1n) * (base / 10n ** rng.below(28n)) * (rng.chance(1, 2) ? 1n : rng.below(10n)))],
-    [2, () => rng.below(2n * base + 3n)],
+    [2, () => clamp(rng.below(2n * base + 3n))], // base may be full-width: keep x a uint256
     [1, () => rng.below(20n)],
     [1, () => around(rng, isqrt(MAX - base / 2n))], // the first squaring's overflow edge
     [1, () => anyValue(rng)],

@@ -15,6 +15,20 @@ internal static class EvalCommand
 
     public static int Run(Stream input, Stream output, EvalOps ops)
     {
+        try
+        {
+            return Serve(input, output, ops);
+        }
+        catch (IOException e)
+        {
+            // The reader went away (a closed pipe): nothing left to answer to.
+            Console.Error.WriteLine($"liqengine eval: stopped, the output was closed ({e.Message}).");
+            return 1;
+        }
+    }
+
+    private static int Serve(Stream input, Stream output, EvalOps ops)
+    {
         using var buffered = new BufferedStream(output, 1 << 16);
         using var writer = new Utf8JsonWriter(buffered, WriterOptions);
         var reader = new LineReader(input, () => { writer.Flush(); buffered.Flush(); });

@@ -231,7 +231,7 @@ public class UInt256GenericMathTests
         var tooBig = new byte[33];
         tooBig[0] = 1;
         Assert.Throws<OverflowException>(() => ReadBig<UInt256>(tooBig, isUnsigned: true));
-        Assert.Throws<OverflowException>(() => ReadLittle<UInt256>(tooBig.Reverse().ToArray(), isUnsigned: true));
+        Assert.Throws<OverflowException>(() => ReadLittle<UInt256>(Enumerable.Reverse(tooBig).ToArray(), isUnsigned: true));
         Assert.Equal(From("0x0201"), ReadLittle<UInt256>(new byte[] { 1, 2 }, isUnsigned: true));
     }
 
