@@ -94,6 +94,17 @@ public class AaveV3ProfileTests
         Equal("0", AaveV3Profile.UserAccountData([reserve with { DebtBalance = U256.From(unit78 - 1) }]).TotalDebtBase);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(6)]
+    [InlineData(19)]
+    [InlineData(20)]
+    [InlineData(77)]
+    [InlineData(78)]
+    [InlineData(255)]
+    public void Token_unit_is_ten_to_the_decimals_modulo_2_pow_256(byte decimals) =>
+        Assert.Equal(System.Numerics.BigInteger.Pow(10, decimals) % U256.Modulus, U256.ToBig(AaveV3Profile.TokenUnit(decimals)));
+
     [Fact]
     public void Account_data_overflows_revert_like_checked_solidity()
     {

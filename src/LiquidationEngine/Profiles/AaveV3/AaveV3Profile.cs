@@ -148,6 +148,12 @@ public static class AaveV3Profile
     /// <param name="decimals">The token's decimals.</param>
     public static UInt256 TokenUnit(byte decimals)
     {
+        if (decimals < 20)
+        {
+            ulong small = 1;
+            for (int i = 0; i < decimals; i++) small *= 10; // at most 10^19 < 2^64
+            return small;
+        }
         UInt256 result = UInt256.One, power = 10UL;
         for (int e = decimals; e != 0; e >>= 1)
         {
