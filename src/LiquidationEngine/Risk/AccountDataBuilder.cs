@@ -25,8 +25,8 @@ public struct AccountDataBuilder
     {
         UInt256 value = Valuation.ValueDown(amount, price, decimals);
         _collateral += value;
-        _ltvWeighted += value * ltvBps;
-        _thresholdWeighted += value * liquidationThresholdBps;
+        _ltvWeighted += FastMath.MulSmall(value, ltvBps);
+        _thresholdWeighted += FastMath.MulSmall(value, liquidationThresholdBps);
     }
 
     /// <summary>Adds a debt.</summary>
@@ -40,15 +40,8 @@ public struct AccountDataBuilder
     {
         UInt256 healthFactor = _debt.IsZero
             ? UInt256.MaxValue
-            : FullMath.MulDiv(_thresholdWeighted, HealthFactorScale, _debt, Rounding.Floor);
-        uint averageThreshold = _collateral.IsZero ? 0 : (uint)(ulong)(_thresholdWeighted / _collateral);
-        return new AccountData(
-            _collateral,
-            _debt,
-            _ltvWeighted / Bps.One,
-            _thresholdWeighted,
-            averageThreshold,
-            healthFactor);
+            : FastMath.MulDiv(_thresholdWeighted, HealthFactorScale, _debt, roundUp: false);
+        return new AccountData(_collateral, _debt, _ltvWeighted, _thresholdWeighted, healthFactor);
     }
 
     // HF = W / 10^4 / D in WAD: W x 10^18 / (D x 10^4) = W x 10^14 / D, one rounding.
