@@ -67,7 +67,7 @@ internal static class Limbs
     /// <summary>
     /// Divides <paramref name="numerator"/> by <paramref name="divisor"/> (both little-endian limbs).
     /// Writes <c>numerator.Length</c> quotient limbs and <c>divisor.Length</c> remainder limbs; needs
-    /// <c>divisor.Length &lt;= numerator.Length &lt;= 8</c> and a non-zero divisor. Allocation-free.
+    /// <c>divisor.Length &lt;= 4</c>, <c>numerator.Length &lt;= 8</c> and a non-zero divisor. Allocation-free.
     /// </summary>
     public static void DivRem(ReadOnlySpan<ulong> numerator, ReadOnlySpan<ulong> divisor, Span<ulong> quotient, Span<ulong> remainder)
     {
@@ -90,28 +90,38 @@ internal static class Limbs
 
         // Normalise so that the divisor's top limb has its top bit set (D1).
         int shift = System.Numerics.BitOperations.LeadingZeroCount(divisor[n - 1]);
-        Span<ulong> v = stackalloc ulong[n];
+        // Constant sizes (the longest operands are 512 / 256 bits): a fixed frame, not a localloc.
+        Span<ulong> v = stackalloc ulong[4];
         ShiftLeftInto(divisor[..n], shift, v, out _);
-        Span<ulong> u = stackalloc ulong[m + 1];
-        ShiftLeftInto(numerator[..m], shift, u[..m], out u[m]);
+        Span<ulong> u = stackalloc ulong[9];
+        ShiftLeftInto(numerator[..m], shift, u, out u[m]);
 
         ulong vTop = v[n - 1];
         ulong vNext = v[n - 2];
+        ulong reciprocal = Reciprocal.Of(vTop);
         for (int j = m - n; j >= 0; j--)
         {
             // D3: estimate the quotient limb from the top two limbs, then correct it at most twice.
-            UInt128 top = new(u[j + n], u[j + n - 1]);
-            UInt128 qHat = top / vTop;
-            UInt128 rHat = top - qHat * vTop;
-            while (qHat > ulong.MaxValue || qHat * vNext > new UInt128((ulong)rHat, u[j + n - 2]))
+            // u[j + n] <= vTop always; when equal the estimate is 2^64 - 1 (it cannot be more).
+            ulong q;
+            UInt128 rHat;
+            if (u[j + n] >= vTop)
             {
-                qHat--;
+                q = ulong.MaxValue;
+                rHat = (UInt128)u[j + n - 1] + vTop;
+            }
+            else
+            {
+                q = Reciprocal.DivRem2By1(u[j + n], u[j + n - 1], vTop, reciprocal, out ulong r);
+                rHat = r;
+            }
+            while (rHat <= ulong.MaxValue && (UInt128)q * vNext > new UInt128((ulong)rHat, u[j + n - 2]))
+            {
+                q--;
                 rHat += vTop;
-                if (rHat > ulong.MaxValue) break;
             }
 
             // D4: multiply and subtract.
-            ulong q = (ulong)qHat;
             ulong mulCarry = 0, borrow = 0;
             for (int i = 0; i < n; i++)
             {
@@ -137,18 +147,22 @@ internal static class Limbs
             remainder[i] = shift == 0 ? u[i] : (u[i] >> shift) | (u[i + 1] << (64 - shift));
     }
 
-    /// <summary>Divides by one limb from the top down; returns the remainder.</summary>
+    /// <summary>Divides by one non-zero limb from the top down; returns the remainder.</summary>
     public static ulong DivRemBySingleLimb(ReadOnlySpan<ulong> numerator, ulong divisor, Span<ulong> quotient)
     {
-        ulong rem = 0;
-        for (int i = numerator.Length - 1; i >= 0; i--)
+        // Normalise the divisor (and shift the numerator with it) so the reciprocal applies.
+        int shift = System.Numerics.BitOperations.LeadingZeroCount(divisor);
+        ulong d = divisor << shift;
+        ulong v = Reciprocal.Of(d);
+        int top = numerator.Length - 1;
+        ulong rem = shift == 0 ? 0 : numerator[top] >> (64 - shift); // < 2^shift <= d
+        for (int i = top; i >= 0; i--)
         {
-            // rem < divisor, so the quotient limb fits 64 bits.
-            (UInt128 q, UInt128 r) = UInt128.DivRem(new UInt128(rem, numerator[i]), divisor);
-            quotient[i] = (ulong)q;
-            rem = (ulong)r;
+            ulong limb = numerator[i] << shift;
+            if (shift != 0 && i > 0) limb |= numerator[i - 1] >> (64 - shift);
+            quotient[i] = Reciprocal.DivRem2By1(rem, limb, d, v, out rem);
         }
-        return rem;
+        return rem >> shift;
     }
 
     private static void ShiftLeftInto(ReadOnlySpan<ulong> source, int shift, Span<ulong> destination, out ulong carryOut)

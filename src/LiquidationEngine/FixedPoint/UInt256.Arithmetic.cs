@@ -70,11 +70,6 @@ public readonly partial struct UInt256
             ulong r = Limbs.DivRemBySingleLimb(left.AsLimbs(stackalloc ulong[4]), right.U0, q);
             return (FromLimbs(q), r);
         }
-        if ((left.U3 | left.U2) == 0)
-        {
-            (UInt128 q128, UInt128 r128) = UInt128.DivRem(new UInt128(left.U1, left.U0), new UInt128(right.U1, right.U0));
-            return (q128, r128);
-        }
         Span<ulong> quotient = stackalloc ulong[4];
         Span<ulong> remainder = stackalloc ulong[4];
         Limbs.DivRem(left.AsLimbs(stackalloc ulong[4]), right.AsLimbs(stackalloc ulong[4]), quotient, remainder);

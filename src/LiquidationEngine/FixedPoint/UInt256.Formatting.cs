@@ -10,6 +10,7 @@ public readonly partial struct UInt256 : ISpanFormattable, IUtf8SpanFormattable
 {
     private const int MaxDecimalDigits = 78; // 2^256 - 1 has 78 digits
     private const int MaxHexDigits = 64;
+    private const ulong TenPow19 = 10_000_000_000_000_000_000; // the largest power of 10 that fits a limb
 
     /// <summary>The base-10 digits, as Solidity tooling prints a uint256 (e.g. <c>"115792089237316195423570985008687907853269984665640564039457584007913129639935"</c> for the max).</summary>
     public override string ToString() => ToString(null, null);

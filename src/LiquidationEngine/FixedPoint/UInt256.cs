@@ -64,9 +64,9 @@ public readonly partial struct UInt256
             BinaryPrimitives.ReadUInt64BigEndian(word[24..]));
     }
 
-    /// <summary>Writes the value as a 32-byte big-endian word (the ABI encoding of a uint256).</summary>
+    /// <summary>Writes the value as a 32-byte big-endian word (the ABI encoding of a uint256); returns 32, the bytes written.</summary>
     /// <exception cref="ArgumentException">The destination is shorter than 32 bytes.</exception>
-    public void WriteBigEndian(Span<byte> destination)
+    public int WriteBigEndian(Span<byte> destination)
     {
         if (destination.Length < 32)
             throw new ArgumentException($"A uint256 word needs 32 bytes; got {destination.Length}.", nameof(destination));
@@ -74,6 +74,7 @@ public readonly partial struct UInt256
         BinaryPrimitives.WriteUInt64BigEndian(destination[8..], U2);
         BinaryPrimitives.WriteUInt64BigEndian(destination[16..], U1);
         BinaryPrimitives.WriteUInt64BigEndian(destination[24..], U0);
+        return 32;
     }
 
     /// <summary>Widens a 64-bit value.</summary>

@@ -160,4 +160,26 @@ public class UInt256PropertyTests(ITestOutputHelper output)
         Assert.Throws<OverflowException>(() => (UInt256)(-v - 1));
         Assert.Throws<OverflowException>(() => (UInt256)(v + Modulus));
     }, Cases);
+
+    [Fact]
+    public void GenericConversionsMatchBigInteger()
+    {
+        var wide = from v in WordGen.Word from shift in Gen.Choose(0, 40) from negative in Gen.Elements(true, false)
+                   select negative ? -(v << shift) : v << shift;
+        PropertyCheck.Run(output, "uint256.create", wide, v =>
+        {
+            bool inRange = v.Sign >= 0 && v <= Max;
+            if (inRange) Assert.Equal(v, ToBig(UInt256.CreateChecked(v)));
+            else Assert.Throws<OverflowException>(() => UInt256.CreateChecked(v));
+            Assert.Equal(BigInteger.Clamp(v, 0, Max), ToBig(UInt256.CreateSaturating(v)));
+            Assert.Equal(((v % Modulus) + Modulus) % Modulus, ToBig(UInt256.CreateTruncating(v)));
+            UInt256 low = UInt256.CreateTruncating(v);
+            BigInteger low64 = ToBig(low) & ulong.MaxValue;
+            Assert.Equal((long)(ulong)low64, long.CreateTruncating(low));
+            Assert.Equal((ulong)BigInteger.Min(ToBig(low), ulong.MaxValue), ulong.CreateSaturating(low));
+            Assert.Equal(ToBig(low), BigInteger.CreateChecked(low));
+            if (v >= long.MinValue && v <= long.MaxValue)
+                Assert.Equal(UInt256.CreateTruncating(v), UInt256.CreateTruncating((long)v));
+        }, Cases);
+    }
 }
