@@ -14,6 +14,7 @@ namespace LiquidationEngine.Benchmarks.Engine;
 /// a straightforward BigInteger implementation of the same rules, in the same run.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class EngineHealthFactorBenchmarks
 {
     private Market _market = null!;
@@ -41,6 +42,7 @@ public class EngineHealthFactorBenchmarks
 /// as typed records or also ABI-encoded into EVM logs; and the keeper's quote of the largest liquidation.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class EngineLiquidationBenchmarks
 {
     private Market _liquidations = null!;

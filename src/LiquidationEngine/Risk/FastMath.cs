@@ -49,7 +49,44 @@ internal static class FastMath
     {
         if ((uint)exponent > MaxPowerOfTen || (x.U2 | x.U3 | y.U2 | y.U3) != 0)
             return SlowMulDiv(x, y, Units.Pow10(exponent), roundUp);
-        Mul128(x, y, out ulong p3, out ulong p2, out ulong p1, out ulong p0);
+        Mul128(x.U1, x.U0, y.U1, y.U0, out ulong p3, out ulong p2, out ulong p1, out ulong p0);
+        DivPow10(p3, p2, p1, p0, exponent, roundUp, out ulong q3, out ulong q2, out ulong q1, out ulong q0);
+        return new UInt256(q3, q2, q1, q0);
+    }
+
+    /// <summary>
+    /// The value of a scaled balance: round(round(scaled * index / 10^27) * price / 10^decimals), both roundings
+    /// down or both up, exactly as <see cref="MulDivPow10"/> twice, without building the intermediate amount.
+    /// </summary>
+    public static UInt256 ScaledValue(in UInt256 scaled, in UInt256 index, in UInt256 price, int decimals, bool roundUp)
+    {
+        if ((uint)decimals <= MaxPowerOfTen && (scaled.U2 | scaled.U3 | index.U2 | index.U3 | price.U1 | price.U2 | price.U3) == 0)
+        {
+            Mul128(scaled.U1, scaled.U0, index.U1, index.U0, out ulong p3, out ulong p2, out ulong p1, out ulong p0);
+            DivPow10(p3, p2, p1, p0, RayDecimals, roundUp, out ulong a3, out ulong a2, out ulong a1, out ulong a0);
+            if ((a3 | a2) == 0)
+            {
+                ulong h0 = Math.BigMul(a0, price.U0, out ulong v0);
+                ulong v2 = Math.BigMul(a1, price.U0, out ulong v1);
+                v2 += Add(ref v1, h0);
+                DivPow10(0, v2, v1, v0, decimals, roundUp, out ulong q3, out ulong q2, out ulong q1, out ulong q0);
+                return new UInt256(q3, q2, q1, q0);
+            }
+        }
+        return SlowScaledValue(scaled, index, price, decimals, roundUp);
+    }
+
+    private const int RayDecimals = 27;
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static UInt256 SlowScaledValue(UInt256 scaled, UInt256 index, UInt256 price, int decimals, bool roundUp) =>
+        MulDivPow10(MulDivPow10(scaled, index, RayDecimals, roundUp), price, decimals, roundUp);
+
+    // (p3:p2:p1:p0) / 10^exponent (exponent <= 27), rounded down or up: / 2^k by shifting, then / 5^k.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void DivPow10(ulong p3, ulong p2, ulong p1, ulong p0, int exponent, bool roundUp,
+        out ulong q3, out ulong q2, out ulong q1, out ulong q0)
+    {
         bool inexact = (p0 & ((1UL << exponent) - 1)) != 0;
         if (exponent != 0)
         {
@@ -59,12 +96,22 @@ internal static class FastMath
             p2 = (p2 >> exponent) | (p3 << back);
             p3 >>= exponent;
         }
-        // exponent <= 27 was checked above: the tables have 28 entries.
+        // Callers check exponent <= 27: the tables have 28 entries.
         ulong divisor = Unsafe.Add(ref MemoryMarshal.GetReference(NormalizedPowersOfFive), exponent);
         ulong reciprocal = Unsafe.Add(ref MemoryMarshal.GetReference(Reciprocals), exponent);
         int shift = Unsafe.Add(ref MemoryMarshal.GetReference(NormalizationShifts), exponent);
-        UInt256 quotient = Divide(p3, p2, p1, p0, divisor, reciprocal, shift, out ulong remainder);
-        return roundUp && (inexact || remainder != 0) ? quotient + UInt256.One : quotient;
+        ulong remainder = Divide(p3, p2, p1, p0, divisor, reciprocal, shift, out q3, out q2, out q1, out q0);
+        if (roundUp && (inexact || remainder != 0))
+            Increment(ref q3, ref q2, ref q1, ref q0); // the quotient is below 2^256 / 5: no overflow
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Increment(ref ulong q3, ref ulong q2, ref ulong q1, ref ulong q0)
+    {
+        ulong carry = Add(ref q0, 1);
+        carry = Add(ref q1, carry);
+        carry = Add(ref q2, carry);
+        q3 += carry;
     }
 
     /// <summary>x * y / d, rounded down or up (fast when x, y &lt; 2^128 and 0 &lt; d &lt; 2^64).</summary>
@@ -72,11 +119,11 @@ internal static class FastMath
     {
         if ((x.U2 | x.U3 | y.U2 | y.U3 | d.U1 | d.U2 | d.U3) != 0 || d.U0 == 0)
             return SlowMulDiv(x, y, d, roundUp);
-        Mul128(x, y, out ulong p3, out ulong p2, out ulong p1, out ulong p0);
+        Mul128(x.U1, x.U0, y.U1, y.U0, out ulong p3, out ulong p2, out ulong p1, out ulong p0);
         int shift = BitOperations.LeadingZeroCount(d.U0);
         ulong normalized = d.U0 << shift;
-        ulong reciprocal = Reciprocal(normalized);
-        UInt256 quotient = Divide(p3, p2, p1, p0, normalized, reciprocal, shift, out ulong remainder);
+        ulong remainder = Divide(p3, p2, p1, p0, normalized, Reciprocal(normalized), shift, out ulong q3, out ulong q2, out ulong q1, out ulong q0);
+        var quotient = new UInt256(q3, q2, q1, q0);
         return roundUp && remainder != 0 ? quotient + UInt256.One : quotient;
     }
 
@@ -102,12 +149,12 @@ internal static class FastMath
 
     // The full 256-bit product of two values below 2^128 (plain ulong carries: UInt128 operators are not always inlined).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Mul128(in UInt256 x, in UInt256 y, out ulong p3, out ulong p2, out ulong p1, out ulong p0)
+    private static void Mul128(ulong x1, ulong x0, ulong y1, ulong y0, out ulong p3, out ulong p2, out ulong p1, out ulong p0)
     {
-        ulong h00 = Math.BigMul(x.U0, y.U0, out p0);
-        ulong h01 = Math.BigMul(x.U0, y.U1, out ulong l01);
-        ulong h10 = Math.BigMul(x.U1, y.U0, out ulong l10);
-        ulong h11 = Math.BigMul(x.U1, y.U1, out ulong l11);
+        ulong h00 = Math.BigMul(x0, y0, out p0);
+        ulong h01 = Math.BigMul(x0, y1, out ulong l01);
+        ulong h10 = Math.BigMul(x1, y0, out ulong l10);
+        ulong h11 = Math.BigMul(x1, y1, out ulong l11);
         ulong c1 = Add(ref h00, l01) + Add(ref h00, l10);
         ulong c2 = Add(ref h01, h10) + Add(ref h01, l11) + Add(ref h01, c1);
         p1 = h00;
@@ -125,7 +172,8 @@ internal static class FastMath
 
     // (p3:p2:p1:p0) / (normalized >> shift) with remainder; normalized has its top bit set.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static UInt256 Divide(ulong p3, ulong p2, ulong p1, ulong p0, ulong normalized, ulong reciprocal, int shift, out ulong remainder)
+    private static ulong Divide(ulong p3, ulong p2, ulong p1, ulong p0, ulong normalized, ulong reciprocal, int shift,
+        out ulong q3, out ulong q2, out ulong q1, out ulong q0)
     {
         ulong u4 = 0, u3 = p3, u2 = p2, u1 = p1, u0 = p0;
         if (shift != 0)
@@ -138,7 +186,9 @@ internal static class FastMath
             u0 = p0 << shift;
         }
         // Leading zero limbs of the dividend give zero quotient limbs: the running remainder is just the next limb.
-        ulong r, q3 = 0, q2 = 0;
+        ulong r;
+        q3 = 0;
+        q2 = 0;
         if (p3 != 0)
         {
             q3 = Step(u4, u3, normalized, reciprocal, out r);
@@ -152,10 +202,9 @@ internal static class FastMath
         {
             r = u2;
         }
-        ulong q1 = Step(r, u1, normalized, reciprocal, out r);
-        ulong q0 = Step(r, u0, normalized, reciprocal, out r);
-        remainder = r >> shift;
-        return new UInt256(q3, q2, q1, q0);
+        q1 = Step(r, u1, normalized, reciprocal, out r);
+        q0 = Step(r, u0, normalized, reciprocal, out r);
+        return r >> shift;
     }
 
     // floor((2^128 - 1) / d) - 2^64 for normalized d: the 2-by-1 quotient of (~d : 2^64 - 1) by d (which is below 2^64
