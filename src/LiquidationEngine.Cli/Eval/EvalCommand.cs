@@ -65,7 +65,18 @@ internal static class EvalCommand
             JsonElement? id = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("id", out JsonElement i) ? i : null;
             try
             {
-                string[] ok = Execute(root, ops);
+                EvalOp op = Find(root, ops);
+                if (op.Structured is { } structured)
+                {
+                    // The op runs to completion (or throws) before any byte of its answer is written.
+                    Action<Utf8JsonWriter> body = structured(root);
+                    writer.WriteStartObject();
+                    WriteId(writer, id);
+                    body(writer);
+                    writer.WriteEndObject();
+                    return;
+                }
+                string[] ok = Execute(root, op);
                 writer.WriteStartObject();
                 WriteId(writer, id);
                 writer.WriteStartArray("ok");
@@ -87,7 +98,7 @@ internal static class EvalCommand
         }
     }
 
-    private static string[] Execute(JsonElement root, EvalOps ops)
+    private static EvalOp Find(JsonElement root, EvalOps ops)
     {
         if (root.ValueKind != JsonValueKind.Object)
             throw new EvalRequestException($"a request must be a JSON object {{\"id\", \"op\", \"args\"}}; got {Kind(root)}.");
@@ -96,6 +107,11 @@ internal static class EvalCommand
         string name = opElement.GetString()!;
         if (!ops.TryGet(name, out EvalOp op))
             throw new EvalRequestException($"unknown op \"{name}\"; run 'liqengine eval --list-ops' for the list.");
+        return op;
+    }
+
+    private static string[] Execute(JsonElement root, EvalOp op)
+    {
         if (!root.TryGetProperty("args", out JsonElement args) || args.ValueKind != JsonValueKind.Array)
             throw new EvalRequestException($"{op.Name}: the request has no \"args\" array; {op.Name} takes {op.Arity}.");
         if (!op.AcceptsArgCount(args.GetArrayLength()))

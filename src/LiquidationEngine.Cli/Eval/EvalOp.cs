@@ -8,6 +8,13 @@ namespace LiquidationEngine.Cli.Eval;
 internal sealed record EvalOp(string Name, string[] Parameters, string Twin, Func<EvalArgs, string[]> Invoke)
 {
     /// <summary>
+    /// Set for an op that takes named fields instead of <c>args</c> and answers with its own JSON fields instead of
+    /// <c>ok</c>: given the whole request, it runs (or throws <see cref="EvalRequestException"/>) and returns what
+    /// writes its answer's fields after <c>id</c>. <see cref="Invoke"/> is then unused.
+    /// </summary>
+    public Func<System.Text.Json.JsonElement, Action<System.Text.Json.Utf8JsonWriter>>? Structured { get; init; }
+
+    /// <summary>
     /// For a variadic op: <c>Parameters[RepeatFrom..]</c> is a group that follows the leading parameters any number of
     /// times (e.g. <c>n</c>, then n reserves of 7 values). The op itself checks that the count matches its own header.
     /// </summary>

@@ -5,8 +5,8 @@ internal sealed class EvalOps
 {
     private readonly Dictionary<string, EvalOp> _ops = new(StringComparer.Ordinal);
 
-    /// <summary>Every op the tool ships.</summary>
-    public static EvalOps Default { get; } = new EvalOps(FixedPointOps.All().Concat(ProfileOps.All()));
+    /// <summary>Every op the tool ships, in a fresh table: engine sessions live as long as their table (one eval stream).</summary>
+    public static EvalOps Default => new(FixedPointOps.All().Concat(ProfileOps.All()).Concat(new EngineOps().All()));
 
     public EvalOps(IEnumerable<EvalOp> ops)
     {
