@@ -10,6 +10,7 @@ public readonly partial struct UInt256 : ISpanFormattable, IUtf8SpanFormattable
 {
     private const int MaxDecimalDigits = 78; // 2^256 - 1 has 78 digits
     private const int MaxHexDigits = 64;
+    private static readonly Divisor TenPow19Divisor = new(TenPow19); // 19 decimal digits per division
 
     /// <summary>The base-10 digits, as Solidity tooling prints a uint256 (e.g. <c>"115792089237316195423570985008687907853269984665640564039457584007913129639935"</c> for the max).</summary>
     public override string ToString() => ToString(null, null);
@@ -101,11 +102,10 @@ public readonly partial struct UInt256 : ISpanFormattable, IUtf8SpanFormattable
         Span<char> reversed = stackalloc char[MaxDecimalDigits];
         int length = 0;
         UInt256 rest = this;
-        Span<ulong> limbs = stackalloc ulong[4];
         while ((rest.U3 | rest.U2 | rest.U1) != 0)
         {
-            ulong chunk = Limbs.DivRemBySingleLimb(rest.AsLimbs(limbs), TenPow19, limbs);
-            rest = FromLimbs(limbs);
+            rest = TenPow19Divisor.DivRem(rest, out UInt256 remainder);
+            ulong chunk = remainder.U0;
             for (int i = 0; i < 19; i++, chunk /= 10) reversed[length++] = (char)('0' + (int)(chunk % 10));
         }
         ulong last = rest.U0;
