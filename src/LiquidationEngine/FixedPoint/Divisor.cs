@@ -30,7 +30,7 @@ internal readonly struct Divisor
     {
         _limbs = d.U3 != 0 ? 4 : d.U2 != 0 ? 3 : d.U1 != 0 ? 2 : 1;
         _shift = BitOperations.LeadingZeroCount(_limbs switch { 4 => d.U3, 3 => d.U2, 2 => d.U1, _ => d.U0 });
-        _normalized = UInt256.ShiftLeftCore(d, _shift);
+        ShiftLeftBits(d, _shift, out _normalized);
         UInt256 n = _normalized;
         _reciprocal = _limbs switch
         {
