@@ -23,7 +23,7 @@ internal static class Reciprocal
             ulong d9 = d >> 55;
             ulong d40 = (d >> 24) + 1;
             ulong d63 = (d >> 1) + d0; // ceil(d / 2)
-            ulong v0 = Table[(int)(d9 - 256)];
+            ulong v0 = Table[(int)d9 & 0xFF]; // d9 - 256, as d9 is in [256, 511]; the mask lets the JIT drop the bounds check
             ulong v1 = (v0 << 11) - ((v0 * v0 * d40) >> 40) - 1;
             ulong v2 = (v1 << 13) + ((v1 * ((1UL << 60) - v1 * d40)) >> 47);
             ulong e = ((v2 >> 1) & (0 - d0)) - v2 * d63;
