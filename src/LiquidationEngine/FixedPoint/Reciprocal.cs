@@ -141,7 +141,9 @@ internal static class Reciprocal
     }
 
     // v0 = floor((2^19 - 3 * 2^8) / d9) for d9 = 256 .. 511, the top nine bits of d (algorithm 2).
-    private static ReadOnlySpan<ushort> Table =>
+    // An array, not an RVA span: on .NET 8 unoptimised (tier-0) code materialises such a span through
+    // RuntimeHelpers.CreateSpan with a field handle that allocates on every call.
+    private static readonly ushort[] Table =
     [
         0x7fd, 0x7f5, 0x7ed, 0x7e5, 0x7dd, 0x7d5, 0x7ce, 0x7c6, 0x7bf, 0x7b7, 0x7b0, 0x7a8, 0x7a1, 0x79a, 0x792, 0x78b,
         0x784, 0x77d, 0x776, 0x76f, 0x768, 0x761, 0x75b, 0x754, 0x74d, 0x747, 0x740, 0x739, 0x733, 0x72c, 0x726, 0x720,

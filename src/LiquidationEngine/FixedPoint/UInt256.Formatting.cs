@@ -10,7 +10,6 @@ public readonly partial struct UInt256 : ISpanFormattable, IUtf8SpanFormattable
 {
     private const int MaxDecimalDigits = 78; // 2^256 - 1 has 78 digits
     private const int MaxHexDigits = 64;
-    private static readonly Divisor TenPow19Divisor = new(TenPow19); // 19 decimal digits per division
 
     /// <summary>The base-10 digits, as Solidity tooling prints a uint256 (e.g. <c>"115792089237316195423570985008687907853269984665640564039457584007913129639935"</c> for the max).</summary>
     public override string ToString() => ToString(null, null);
@@ -104,7 +103,7 @@ public readonly partial struct UInt256 : ISpanFormattable, IUtf8SpanFormattable
         UInt256 rest = this;
         while ((rest.U3 | rest.U2 | rest.U1) != 0)
         {
-            rest = TenPow19Divisor.DivRem(rest, out UInt256 remainder);
+            rest = DecimalChunk.Divisor.DivRem(rest, out UInt256 remainder);
             ulong chunk = remainder.U0;
             for (int i = 0; i < 19; i++, chunk /= 10) reversed[length++] = (char)('0' + (int)(chunk % 10));
         }
@@ -130,5 +129,11 @@ public readonly partial struct UInt256 : ISpanFormattable, IUtf8SpanFormattable
             buffer[i] = alphabet[(int)((limb >> (nibbleIndex % 16 * 4)) & 0xF)];
         }
         return digits;
+    }
+
+    // Outside the struct: a static Divisor field in UInt256 (whose instance field is a UInt256) fails to load on .NET 8.
+    private static class DecimalChunk
+    {
+        public static readonly Divisor Divisor = new(TenPow19); // 19 decimal digits per division
     }
 }
