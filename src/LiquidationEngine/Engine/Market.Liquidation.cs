@@ -17,7 +17,8 @@ public sealed partial class Market
     /// the fee stays in the market, credited to the collateral asset's insurance fund (spec/solvency.md). Amounts are
     /// <see cref="LiquidationMath.Quote"/>'s. Emits <c>UseAsCollateralSet</c> (when the collateral is emptied) then
     /// <c>LiquidationCall</c>; when that seized the account's last collateral of non-zero value and debt remains, its bad
-    /// debt is realised at the end, as by <see cref="RealizeBadDebt"/> (and with its events).
+    /// debt is realised at the end, as by <see cref="RealizeBadDebt"/> (and with its events), and the health factor after
+    /// is the uint256 maximum (no debt left).
     /// </summary>
     /// <param name="block">The block this operation executes in.</param>
     /// <param name="liquidator">Who pays the debt and receives the collateral.</param>
@@ -46,16 +47,17 @@ public sealed partial class Market
         DropIfEmpty(account, holder);
 
         LiquidationQuote q = plan.Quote;
+        UInt256 healthAfter = badDebt is null ? plan.HealthFactorAfter : UInt256.MaxValue; // all debt written off below
         var result = new LiquidationResult(
             q.DebtRepaid, q.CollateralSeized, q.ProtocolFee, q.CollateralToLiquidator, q.LiquidationBonusBps,
-            plan.HealthFactorBefore, plan.HealthFactorAfter);
+            plan.HealthFactorBefore, healthAfter);
         if (_events is not null)
         {
             if (emptied)
                 _events.Emit(new UseAsCollateralSetEvent(collateralAsset, account, false));
             _events.Emit(new LiquidationCallEvent(
                 collateralAsset, debtAsset, account, liquidator, q.DebtRepaid, q.CollateralSeized, q.ProtocolFee,
-                q.LiquidationBonusBps, plan.HealthFactorBefore, plan.HealthFactorAfter));
+                q.LiquidationBonusBps, plan.HealthFactorBefore, healthAfter));
         }
         if (badDebt is not null)
             ApplyBadDebt(account, holder, badDebt);
