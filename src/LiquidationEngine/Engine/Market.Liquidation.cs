@@ -71,7 +71,9 @@ public sealed partial class Market
             return null;
         var pending = new PendingLiquidation(
             plan.DebtId, plan.ScaledDebtAfter, plan.DebtAssetAfter, plan.CollateralId, plan.ScaledSupplyAfter, plan.CollateralAssetAfter);
-        bool owes = !plan.ScaledDebtAfter.IsZero || (plan.Holder.DebtMask & ~Account.Bit(plan.DebtId)) != UInt128.Zero;
+        AssetMask owed = plan.Holder.DebtMask;
+        owed.Set(plan.DebtId, !plan.ScaledDebtAfter.IsZero);
+        bool owes = !owed.IsEmpty;
         return owes && FindValuedSupply(plan.Holder, pending, out _) < 0 ? PlanBadDebt(plan.Holder, pending) : null;
     }
 

@@ -30,7 +30,7 @@ public sealed partial class Market
     {
         CheckBlock(block);
         Account? holder = FindAccount(account);
-        if (holder is null || holder.DebtMask == UInt128.Zero)
+        if (holder is null || holder.DebtMask.IsEmpty)
             throw Revert.NoBadDebt(account);
         int valued = FindValuedSupply(holder, PendingLiquidation.None, out UInt256 balance);
         if (valued >= 0)
@@ -164,10 +164,10 @@ public sealed partial class Market
     /// <summary>The first asset (listing order) the account supplies with a non-zero value (rounded down), or -1.</summary>
     private int FindValuedSupply(Account holder, in PendingLiquidation pending, out UInt256 balance)
     {
-        UInt128 supplied = holder.SupplyMask;
+        AssetMask supplied = holder.SupplyMask;
         if (pending.CollateralId >= 0)
-            supplied = pending.ScaledSupply.IsZero ? supplied & ~Account.Bit(pending.CollateralId) : supplied | Account.Bit(pending.CollateralId);
-        for (int id = Account.PopLowest(ref supplied); id >= 0; id = Account.PopLowest(ref supplied))
+            supplied.Set(pending.CollateralId, !pending.ScaledSupply.IsZero);
+        for (int id = supplied.PopLowest(); id >= 0; id = supplied.PopLowest())
         {
             AssetState asset = AssetAt(id, pending);
             UInt256 scaled = id == pending.CollateralId ? pending.ScaledSupply : holder.ScaledSupply(id);
@@ -182,17 +182,16 @@ public sealed partial class Market
     /// <summary>The waterfall of every asset the account owes (listing order), computed without changing anything.</summary>
     private (int Id, WaterfallOutcome Outcome)[] PlanBadDebt(Account holder, in PendingLiquidation pending)
     {
-        UInt128 owed = holder.DebtMask;
+        AssetMask owed = holder.DebtMask;
         if (pending.DebtId >= 0)
-            owed = pending.ScaledDebt.IsZero ? owed & ~Account.Bit(pending.DebtId) : owed | Account.Bit(pending.DebtId);
-        var plan = new (int, WaterfallOutcome)[(int)UInt128.PopCount(owed)];
-        int n = 0;
-        for (int id = Account.PopLowest(ref owed); id >= 0; id = Account.PopLowest(ref owed))
+            owed.Set(pending.DebtId, !pending.ScaledDebt.IsZero);
+        var plan = new List<(int, WaterfallOutcome)>();
+        for (int id = owed.PopLowest(); id >= 0; id = owed.PopLowest())
         {
             UInt256 scaled = id == pending.DebtId ? pending.ScaledDebt : holder.ScaledDebt(id);
-            plan[n++] = (id, Waterfall.Plan(AssetAt(id, pending), scaled));
+            plan.Add((id, Waterfall.Plan(AssetAt(id, pending), scaled)));
         }
-        return plan;
+        return [.. plan];
     }
 
     private ImmutableArray<BadDebtRealization> ApplyBadDebt(Address account, Account holder, (int Id, WaterfallOutcome Outcome)[] plan)
