@@ -5,6 +5,7 @@ using LiquidationEngine.Evm;
 using LiquidationEngine.FixedPoint;
 using LiquidationEngine.Markets;
 using LiquidationEngine.Risk;
+using LiquidationEngine.Solvency;
 
 namespace LiquidationEngine.Cli.Eval;
 
@@ -155,6 +156,49 @@ internal sealed class EngineOps
                 (Address debt, Address collateral, UInt256 cover) = (f.Address("debtAsset"), f.Address("collateralAsset"), f.Number("debtToCover"));
                 return Transaction(f, (m, b) => m.Liquidate(b, liquidator, account, debt, collateral, cover));
             }
+            case "realizeBadDebt":
+            {
+                f.Allow("account");
+                Address account = f.Address("account");
+                return Transaction(f, (m, b) => m.RealizeBadDebt(b, account));
+            }
+            case "depositInsurance":
+            {
+                f.Allow("from", "asset", "amount");
+                (Address from, Address asset, UInt256 amount) = (f.Address("from"), f.Address("asset"), f.Number("amount"));
+                return Transaction(f, (m, b) => m.DepositInsurance(b, from, asset, amount));
+            }
+            case "withdrawInsurance":
+            {
+                f.Allow("asset", "to", "amount");
+                (Address asset, Address to, UInt256 amount) = (f.Address("asset"), f.Address("to"), f.Number("amount"));
+                return Transaction(f, (m, b) => m.WithdrawInsurance(b, asset, to, amount));
+            }
+            case "setInsurancePolicy":
+            {
+                f.Allow("asset", "floor", "feeToReservesBps");
+                (Address asset, UInt256 floor, uint share) = (f.Address("asset"), f.Number("floor", UInt256.Zero), f.UInt("feeToReservesBps", 0));
+                return Transaction(f, (m, b) => m.SetInsurancePolicy(b, asset, floor, share));
+            }
+            case "setBackstop":
+            {
+                f.Allow("asset", "provider", "capacity");
+                (Address asset, Address provider, UInt256 capacity) = (f.Address("asset"), f.Address("provider"), f.Number("capacity"));
+                return Transaction(f, (m, b) => m.SetBackstop(b, asset, provider, capacity));
+            }
+            case "solvencyReport":
+            {
+                f.Allow("asset");
+                Address asset = f.Address("asset");
+                return (session, w) => View(w, session, () =>
+                {
+                    AssetSolvencyReport r = session.Market.GetSolvencyReport(asset);
+                    return [("cash", r.Cash), ("totalDebt", r.TotalDebt), ("totalSupply", r.TotalSupply), ("insuranceFund", r.InsuranceFund),
+                        ("reserves", r.Reserves), ("surplus", r.Surplus), ("shortfall", r.Shortfall), ("badDebtRealized", r.BadDebtRealized),
+                        ("insuranceAbsorbed", r.InsuranceAbsorbed), ("backstopAbsorbed", r.BackstopAbsorbed), ("lossSocialized", r.LossSocialized),
+                        ("supplyIndex", r.SupplyIndex), ("insuranceFloor", r.InsuranceFloor), ("backstopCapacity", r.BackstopCapacity)];
+                });
+            }
             case "accountData":
             {
                 f.Allow("account");
@@ -180,7 +224,8 @@ internal sealed class EngineOps
             }
             default:
                 throw new EvalRequestException($"engine.run: ops[{index}] has unknown op \"{kind.GetString()}\"; known: createMarket, listAsset, " +
-                    "setRiskParameters, setPrice, supply, withdraw, borrow, repay, setUseAsCollateral, accrueInterest, liquidate, accountData, maxLiquidation.");
+                    "setRiskParameters, setPrice, supply, withdraw, borrow, repay, setUseAsCollateral, accrueInterest, liquidate, accountData, maxLiquidation, " +
+                    "realizeBadDebt, depositInsurance, withdrawInsurance, setInsurancePolicy, setBackstop, solvencyReport.");
         }
     }
 
