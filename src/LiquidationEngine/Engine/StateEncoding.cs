@@ -21,7 +21,9 @@ internal static class StateEncoding
         int words = 1 + OptionWords + 2 + 1 + state.Assets.Length * AssetWords + 1;
         foreach (AccountState account in state.Accounts)
             words += 2 + account.Positions.Length * PositionWords;
-        var writer = new WordWriter(new byte[words * 32]);
+        byte[] protection = state.Protection is null ? [] : Protection.ProtectionEncoding.Encode(state.Protection);
+        var writer = new WordWriter(new byte[words * 32 + protection.Length]);
+        protection.CopyTo(writer.Buffer, words * 32);
 
         writer.Write(Version);
         WriteOptions(ref writer, state.Options);
