@@ -37,8 +37,6 @@ public sealed partial class Market
             : PlanGuardedLiquidation(block.Timestamp, account, debtAsset, collateralAsset, debtToCover, out guard);
 
         _lastBlock = block;
-        if (_protection is not null)
-            ApplyLiquidationGuard(block.Timestamp, ref guard);
         _assets[plan.DebtId] = plan.DebtAssetAfter;
         _assets[plan.CollateralId] = plan.CollateralAssetAfter; // the same slot, fully updated, when the assets are equal
         Account holder = plan.Holder;
@@ -61,6 +59,8 @@ public sealed partial class Market
                 collateralAsset, debtAsset, account, liquidator, q.DebtRepaid, q.CollateralSeized, q.ProtocolFee,
                 q.LiquidationBonusBps, plan.HealthFactorBefore, plan.HealthFactorAfter));
         }
+        if (_protection is not null)
+            ApplyLiquidationGuard(block.Timestamp, ref guard);
         return result;
     }
 

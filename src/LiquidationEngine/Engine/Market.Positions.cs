@@ -135,10 +135,10 @@ public sealed partial class Market
             throw Revert.BorrowCapacityExceeded(account, capacity, after.TotalDebtBase);
 
         _lastBlock = block;
-        ApplyBorrowGuard(guard);
         _assets[id] = next;
         (holder ?? GetOrAddAccount(account)).SetScaledDebt(id, scaledDebt);
         _events?.Emit(new BorrowEvent(asset, account, amount, minted));
+        ApplyBorrowGuard(guard);
         return minted;
     }
 
