@@ -36,6 +36,9 @@ public sealed class EngineState
     /// <summary>Every account with a balance or a collateral flag, by ascending address.</summary>
     public ImmutableArray<AccountState> Accounts { get; }
 
+    /// <summary>The throttles, breakers and oracle guards (a private copy), when the market has protection options.</summary>
+    internal Protection.MarketProtection? Protection { get; init; }
+
     /// <summary>The canonical encoding: a sequence of 32-byte big-endian words (spec/SPEC.md, "State encoding").</summary>
     public byte[] Encode() => StateEncoding.Encode(this);
 

@@ -31,6 +31,7 @@ public sealed partial class Market
         _lastBlock = block;
         _assetIds.Add(config.Asset, _assets.Count);
         _assets.Add(new AssetState(config, price, WadRayMath.Ray, WadRayMath.Ray, default, default, default, default));
+        _protection?.AddAsset(config.Asset, block.Timestamp, price);
         _events?.Emit(new AssetListedEvent(config.Asset, config.Decimals, price));
         _events?.Emit(new RiskParametersSetEvent(config.Asset, config.Risk));
     }
@@ -55,7 +56,11 @@ public sealed partial class Market
         _events?.Emit(new RiskParametersSetEvent(asset, risk));
     }
 
-    /// <summary>Sets an asset's price. Emits <c>PriceSet</c> with the old and new price.</summary>
+    /// <summary>
+    /// Sets an asset's price. Emits <c>PriceSet</c> with the old and new price. With protection, the asset's oracle
+    /// guard records it and the market and asset breakers judge it (price jump, fall, volatility), emitting
+    /// <c>BreakerStateChanged</c> after <c>PriceSet</c>.
+    /// </summary>
     /// <param name="block">The block this operation executes in.</param>
     /// <param name="asset">A listed asset.</param>
     /// <param name="price">Base-currency units per whole token; not 0.</param>
@@ -66,11 +71,14 @@ public sealed partial class Market
         int id = AssetId(asset);
         if (price.IsZero)
             throw Revert.InvalidPrice(asset, price);
+        PriceGuard guard = _protection is null ? default : GuardPrice(block.Timestamp, id, price);
 
         _lastBlock = block;
         AssetState state = _assets[id];
         _assets[id] = state with { Price = price };
         _events?.Emit(new PriceSetEvent(asset, state.Price, price));
+        if (_protection is not null)
+            ApplyPriceGuard(block.Timestamp, id, price, guard);
     }
 
     /// <summary>

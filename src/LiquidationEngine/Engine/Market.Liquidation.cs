@@ -28,11 +28,17 @@ public sealed partial class Market
     /// <param name="debtToCover">The most debt-asset tokens the liquidator will repay; <see cref="UInt256.MaxValue"/> = as much as allowed.</param>
     /// <exception cref="EvmRevertException">In this order: block errors, <c>AssetNotListed</c> (debt, then collateral),
     /// <c>ZeroAmount</c>, <c>NotLiquidatable</c>, <c>CollateralNotSeizable</c>, <c>NoDebtInAsset</c>,
-    /// <c>AmountRoundsToZero</c>, <c>InsufficientCash</c>, Panic(0x11) (also from the bad-debt waterfall).</exception>
+    /// <c>AmountRoundsToZero</c>, <c>InsufficientCash</c>, Panic(0x11) (also from the bad-debt waterfall); then, with
+    /// <see cref="MarketOptions.Protection"/> (spec/SPEC.md, "Throttles, circuit breakers and oracle guards"): <c>OracleStale</c>,
+    /// <c>OracleGracePeriod</c>, <c>LiquidationsPaused</c>, <c>LiquidationBelowMinimum</c>, <c>LiquidationThrottled</c>.
+    /// A throttle may fill the liquidation partially.</exception>
     public LiquidationResult Liquidate(Block block, Address liquidator, Address account, Address debtAsset, Address collateralAsset, UInt256 debtToCover)
     {
         CheckBlock(block);
-        LiquidationPlan plan = PlanLiquidation(account, debtAsset, collateralAsset, debtToCover);
+        LiquidationGuard guard = default;
+        LiquidationPlan plan = _protection is null
+            ? PlanLiquidation(account, debtAsset, collateralAsset, debtToCover)
+            : PlanGuardedLiquidation(block.Timestamp, account, debtAsset, collateralAsset, debtToCover, out guard);
         (int, Solvency.WaterfallOutcome)[]? badDebt = PlanBadDebtAfter(plan);
 
         _lastBlock = block;
@@ -61,6 +67,8 @@ public sealed partial class Market
         }
         if (badDebt is not null)
             ApplyBadDebt(account, holder, badDebt);
+        if (_protection is not null)
+            ApplyLiquidationGuard(block.Timestamp, ref guard);
         return result;
     }
 

@@ -105,7 +105,9 @@ public sealed partial class Market
     /// </summary>
     /// <returns>The scaled debt minted.</returns>
     /// <exception cref="EvmRevertException">Block errors, <c>AssetNotListed</c>, <c>ZeroAmount</c>, <c>BorrowingNotEnabled</c>,
-    /// <c>InsufficientCash</c>, <c>BorrowCapExceeded</c>, <c>HealthFactorTooLow</c>, <c>BorrowCapacityExceeded</c>.</exception>
+    /// <c>InsufficientCash</c>, <c>BorrowCapExceeded</c>, then with protection <c>OracleStale</c>, <c>OracleGracePeriod</c>,
+    /// <c>BorrowsPaused</c>; <c>HealthFactorTooLow</c>, <c>BorrowCapacityExceeded</c> (against the capacity scaled by a
+    /// breaker's dynamic margin).</exception>
     public UInt256 Borrow(Block block, Address account, Address asset, UInt256 amount)
     {
         CheckBlock(block);
@@ -124,16 +126,19 @@ public sealed partial class Market
             throw Revert.BorrowCapExceeded(asset, cap, next.TotalDebt);
         Account? holder = FindAccount(account);
         UInt256 scaledDebt = (holder?.ScaledDebt(id) ?? UInt256.Zero) + minted;
+        BorrowGuard guard = _protection is null ? default : GuardBorrow(block.Timestamp, id, holder);
         AccountData after = ComputeAccountData(holder, PositionChange.Debt(id, scaledDebt));
         if (after.IsLiquidatable)
             throw Revert.HealthFactorTooLow(account, after.HealthFactor);
-        if (after.TotalDebtBase > after.BorrowCapacityBase)
-            throw Revert.BorrowCapacityExceeded(account, after.BorrowCapacityBase, after.TotalDebtBase);
+        UInt256 capacity = BorrowCapacity(guard, after.BorrowCapacityBase);
+        if (after.TotalDebtBase > capacity)
+            throw Revert.BorrowCapacityExceeded(account, capacity, after.TotalDebtBase);
 
         _lastBlock = block;
         _assets[id] = next;
         (holder ?? GetOrAddAccount(account)).SetScaledDebt(id, scaledDebt);
         _events?.Emit(new BorrowEvent(asset, account, amount, minted));
+        ApplyBorrowGuard(guard);
         return minted;
     }
 

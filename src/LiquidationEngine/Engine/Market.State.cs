@@ -30,7 +30,7 @@ public sealed partial class Market
             }
             accounts.Add(new AccountState(address, positions.ToImmutable()));
         }
-        return new EngineState(_options, _lastBlock, [.. _assets], accounts.MoveToImmutable());
+        return new EngineState(_options, _lastBlock, [.. _assets], accounts.MoveToImmutable()) { Protection = _protection?.Clone() };
     }
 
     /// <summary>Replaces the whole state (options included) with a snapshot; the event sink stays.</summary>
@@ -39,6 +39,7 @@ public sealed partial class Market
     {
         ArgumentNullException.ThrowIfNull(state);
         _options = state.Options;
+        _protection = state.Protection?.Clone();
         _lastBlock = state.LastBlock;
         _assets.Clear();
         _assetIds.Clear();

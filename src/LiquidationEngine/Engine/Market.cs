@@ -36,6 +36,7 @@ public sealed partial class Market
     public Market(MarketOptions options, IEventSink? events = null)
     {
         MarketRules.Validate(options);
+        _protection = Protection.MarketProtection.Create(options.Protection);
         _options = options;
         _events = events;
     }

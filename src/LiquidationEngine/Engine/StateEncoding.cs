@@ -28,7 +28,10 @@ internal static class StateEncoding
             if (!asset.Solvency.IsDefault) solvent++;
         if (solvent > 0)
             words += 1 + solvent * SolvencyWords;
-        var writer = new WordWriter(new byte[words * 32]);
+        // Optional sections exist only when configured, so a plain market's encoding (and hash) never changes.
+        byte[] protection = state.Protection is null ? [] : Protection.ProtectionEncoding.Encode(state.Protection);
+        var writer = new WordWriter(new byte[words * 32 + protection.Length]);
+        protection.CopyTo(writer.Buffer, words * 32);
 
         writer.Write(Version);
         WriteOptions(ref writer, state.Options);

@@ -23,7 +23,7 @@ public abstract record EngineEvent
     public abstract EventLog ToLog();
 
     /// <summary>Reads an engine log into its typed record.</summary>
-    /// <exception cref="FormatException">The log is not one of <see cref="EngineEvents.All"/>, or is malformed.</exception>
+    /// <exception cref="FormatException">The log is not one of <see cref="EngineEvents.All"/> or <see cref="ProtectionEvents.All"/>, or is malformed.</exception>
     public static EngineEvent Decode(EventLog log)
     {
         ArgumentNullException.ThrowIfNull(log);
@@ -56,7 +56,7 @@ public abstract record EngineEvent
                     v[4].AsUInt256(), v[5].AsUInt256(), v[6].AsUInt256(), Small(v[7]), v[8].AsUInt256(), v[9].AsUInt256()),
             };
         }
-        throw new FormatException($"{log} is not an engine event.");
+        return ProtectionEvents.TryDecode(log) ?? throw new FormatException($"{log} is not an engine event.");
     }
 
     private static uint Small(AbiValue value)

@@ -26,6 +26,12 @@ public sealed record MarketOptions
     /// </summary>
     public UInt256 DustThresholdBase { get; init; }
 
+    /// <summary>
+    /// Liquidation throttles, circuit breakers and oracle guards (spec/breakers.md); null (the default) for none, in
+    /// which case the market behaves and hashes exactly as without this option.
+    /// </summary>
+    public Protection.ProtectionOptions? Protection { get; init; }
+
     /// <summary>The most assets a market can list (one bit each in an account's position masks).</summary>
     public const int MaxAssets = 128;
 }

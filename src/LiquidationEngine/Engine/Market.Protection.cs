@@ -1,0 +1,390 @@
+using System.Runtime.CompilerServices;
+using LiquidationEngine.Accounts;
+using LiquidationEngine.Breakers;
+using LiquidationEngine.Events;
+using LiquidationEngine.Evm;
+using LiquidationEngine.FixedPoint;
+using LiquidationEngine.Markets;
+using LiquidationEngine.Oracles;
+using LiquidationEngine.Protection;
+using LiquidationEngine.Risk;
+using LiquidationEngine.Throttling;
+
+namespace LiquidationEngine.Engine;
+
+// Throttles, circuit breakers and oracle guards (spec/breakers.md, "Wiring"). Each guarded operation decides with
+// pure reads (breaker steps, throttle quotes, oracle checks) while planning, and records/commits only when applying,
+// so a revert leaves every component bit-identical. Without MarketOptions.Protection none of this runs.
+public sealed partial class Market
+{
+    private MarketProtection? _protection;
+
+    /// <summary>The stored state of a breaker: <paramref name="scope"/> is a listed asset, or the zero address for the market-wide breaker.</summary>
+    /// <exception cref="EvmRevertException"><c>AssetNotListed</c>, <c>BreakerNotConfigured(scope)</c>.</exception>
+    public BreakerState GetBreakerState(Address scope) => BreakerOf(scope).State;
+
+    /// <summary>
+    /// The notional a throttle holds at <paramref name="timestamp"/>, base-currency units, at full capacity (a breaker
+    /// that is not Closed scales it down for liquidations). Scope as <see cref="GetBreakerState"/>; 0 without a throttle.
+    /// </summary>
+    /// <exception cref="EvmRevertException"><c>AssetNotListed</c>; <c>Panic(0x11)</c> for a timestamp before the throttle's last use.</exception>
+    public UInt256 GetThrottleAvailable(Address scope, ulong timestamp)
+    {
+        if (!scope.IsZero) AssetId(scope);
+        return _protection?.Find(scope)?.Throttle?.AvailableAt(timestamp) ?? UInt256.Zero;
+    }
+
+    /// <summary>
+    /// What <see cref="Liquidate"/> would execute in <paramref name="block"/>, throttles, breakers and oracle guards
+    /// included (<see cref="GetMaxLiquidation"/> ignores them: it has no block). Pure.
+    /// </summary>
+    /// <exception cref="EvmRevertException">As <see cref="Liquidate"/>.</exception>
+    public LiquidationQuote QuoteLiquidation(Block block, Address account, Address debtAsset, Address collateralAsset, UInt256 debtToCover)
+    {
+        CheckBlock(block);
+        return _protection is null
+            ? PlanLiquidation(account, debtAsset, collateralAsset, debtToCover).Quote
+            : PlanGuardedLiquidation(block.Timestamp, account, debtAsset, collateralAsset, debtToCover, out _).Quote;
+    }
+
+    /// <summary>
+    /// Evaluates every breaker at the block's time with the current metrics and applies the transitions (break
+    /// elapsed, trip, recovery); anyone may call it, as a keeper pokes a contract. Emits <c>BreakerStateChanged</c>
+    /// per transition, market first, then assets in listing order.
+    /// </summary>
+    /// <exception cref="EvmRevertException">Block errors.</exception>
+    public void EvaluateBreakers(Block block)
+    {
+        CheckBlock(block);
+        _lastBlock = block;
+        if (_protection is not { } p) return;
+        Commit(Decide(p.MarketScope, -1, block.Timestamp), default);
+        for (int id = 0; id < p.AssetCount; id++)
+            Commit(Decide(p.Asset(id), id, block.Timestamp), default);
+    }
+
+    /// <summary>Guardian: trips a breaker to Open for its break duration (re-arms an Open one). Emits <c>BreakerStateChanged</c>.</summary>
+    /// <param name="block">The block this operation executes in.</param>
+    /// <param name="scope">A listed asset, or the zero address for the market-wide breaker.</param>
+    /// <exception cref="EvmRevertException">Block errors, <c>AssetNotListed</c>, <c>BreakerNotConfigured</c>, <c>InvalidBreakerTransition(3, 1)</c> when Isolated.</exception>
+    public void TripBreaker(Block block, Address scope) => Guardian(block, scope, TransitionReason.GuardianTrip);
+
+    /// <summary>Guardian: holds a breaker open (Isolated, with the Open effects) until reset. Emits <c>BreakerStateChanged</c>.</summary>
+    /// <param name="block">The block this operation executes in.</param>
+    /// <param name="scope">A listed asset, or the zero address for the market-wide breaker.</param>
+    /// <exception cref="EvmRevertException">Block errors, <c>AssetNotListed</c>, <c>BreakerNotConfigured</c>, <c>InvalidBreakerTransition(3, 3)</c> when Isolated.</exception>
+    public void IsolateBreaker(Block block, Address scope) => Guardian(block, scope, TransitionReason.GuardianIsolate);
+
+    /// <summary>Guardian: closes a breaker (metrics still at a trip threshold trip it again at the next evaluation). Emits <c>BreakerStateChanged</c>.</summary>
+    /// <param name="block">The block this operation executes in.</param>
+    /// <param name="scope">A listed asset, or the zero address for the market-wide breaker.</param>
+    /// <exception cref="EvmRevertException">Block errors, <c>AssetNotListed</c>, <c>BreakerNotConfigured</c>, <c>InvalidBreakerTransition(0, 0)</c> when Closed.</exception>
+    public void ResetBreaker(Block block, Address scope) => Guardian(block, scope, TransitionReason.GuardianReset);
+
+    private void Guardian(Block block, Address scope, TransitionReason action)
+    {
+        CheckBlock(block);
+        CircuitBreaker breaker = BreakerOf(scope);
+        ProtectionScope s = _protection!.Find(scope)!;
+        ulong now = block.Timestamp;
+        BreakerMetrics metrics = Decide(s, scope.IsZero ? -1 : AssetId(scope), now).Metrics;
+        BreakerStep step = action switch
+        {
+            TransitionReason.GuardianTrip => breaker.Trip(now, metrics),
+            TransitionReason.GuardianIsolate => breaker.Isolate(now, metrics),
+            _ => breaker.Reset(now, metrics),
+        };
+
+        _lastBlock = block;
+        breaker.Commit(step);
+        Emit(scope, step);
+    }
+
+    private CircuitBreaker BreakerOf(Address scope)
+    {
+        if (!scope.IsZero) AssetId(scope);
+        return _protection?.Find(scope)?.Breaker ?? throw ProtectionErrors.NotConfigured(scope);
+    }
+
+    // ---- Liquidate ----
+
+    /// <summary>A liquidation's protection decisions: made while planning, applied by <see cref="ApplyLiquidationGuard"/>.</summary>
+    private struct LiquidationGuard
+    {
+        public ScopeSteps Steps;        // market, collateral asset, debt asset (when different)
+        public UInt256 Notional;        // the debt value repaid, base units (rounded up)
+        public bool Bypass;             // below the emergency floor
+        public uint ThrottleScaleBps;
+        public int CollateralId;
+    }
+
+    /// <summary>
+    /// The engine's plan, then, in order: oracle staleness and grace period (every asset the account's health factor
+    /// reads), breaker pauses (market, collateral, debt), throttle quotes (market, collateral); a throttle that allows
+    /// less than the plan's notional re-plans with <c>debtToCover</c> capped to it (a partial fill).
+    /// </summary>
+    private LiquidationPlan PlanGuardedLiquidation(ulong now, Address account, Address debtAsset, Address collateralAsset, UInt256 debtToCover, out LiquidationGuard guard)
+    {
+        MarketProtection p = _protection!;
+        LiquidationPlan plan = PlanLiquidation(account, debtAsset, collateralAsset, debtToCover);
+        guard = default;
+        guard.CollateralId = plan.CollateralId;
+        bool bypass = guard.Bypass = plan.HealthFactorBefore < p.Options.EmergencyHealthFactorFloor;
+        EnsureOracles(now, plan.Holder, -1, bypass);
+
+        guard.Steps[0] = Decide(p.MarketScope, -1, now);
+        guard.Steps[1] = Decide(p.Asset(plan.CollateralId), plan.CollateralId, now);
+        if (plan.DebtId != plan.CollateralId)
+            guard.Steps[2] = Decide(p.Asset(plan.DebtId), plan.DebtId, now);
+        BreakerEffects effects = BreakerEffects.None;
+        for (int i = 0; i < ScopeSteps.Length; i++)
+        {
+            ref readonly ScopeStep s = ref guard.Steps[i];
+            if (s.Scope is null) continue;
+            BreakerEffects e = s.Scope.Breaker!.EffectsOf(s.Pre.State.State);
+            if (e.LiquidationsPaused && !bypass)
+                throw BreakerReverts.LiquidationsPaused(s.Scope.Scope, s.Pre.State);
+            effects = BreakerEffects.Combine(effects, e);
+        }
+        guard.ThrottleScaleBps = effects.ThrottleCapacityScaleBps;
+
+        AssetState debt = _assets[plan.DebtId];
+        UInt256 requested = Valuation.ValueUp(plan.Quote.DebtRepaid, debt.Price, debt.Config.Decimals);
+        guard.Notional = requested;
+        LiquidationThrottle? marketThrottle = p.MarketScope.Throttle, assetThrottle = p.Asset(plan.CollateralId).Throttle;
+        if (marketThrottle is null && assetThrottle is null)
+            return plan;
+
+        // The account's maximum matters only for a request below a minimum (it may then be all the account allows).
+        UInt256 accountMaximum = requested;
+        bool requestIsMaximal = debtToCover >= plan.Quote.MaxDebtToRepay || plan.Quote.CollateralCapped;
+        if (!requestIsMaximal && requested < UInt256.Max(Minimum(marketThrottle), Minimum(assetThrottle)))
+            accountMaximum = Valuation.ValueUp(PlanLiquidation(account, debtAsset, collateralAsset, UInt256.MaxValue).Quote.DebtRepaid, debt.Price, debt.Config.Decimals);
+        ThrottleQuote market = marketThrottle?.Quote(now, requested, accountMaximum, bypass, guard.ThrottleScaleBps) ?? Unthrottled(requested);
+        ThrottleQuote asset = assetThrottle?.Quote(now, requested, accountMaximum, bypass, guard.ThrottleScaleBps) ?? Unthrottled(requested);
+        UInt256 allowed = UInt256.Min(market.AllowedNotional, asset.AllowedNotional);
+        if (allowed == requested)
+            return plan;
+
+        // Partial fill: the most debt tokens whose value (rounded up) fits; ceil(floor(A x 10^d / P) x P / 10^d) <= A.
+        UInt256 cover = FullMath.MulDiv(allowed, Units.Pow10(debt.Config.Decimals), debt.Price, Rounding.Floor);
+        if (cover.IsZero)
+        {
+            UInt256 unitValue = Valuation.ValueUp(UInt256.One, debt.Price, debt.Config.Decimals);
+            throw BreakerReverts.LiquidationThrottled(allowed, UInt256.Max(Wait(marketThrottle, market, unitValue), Wait(assetThrottle, asset, unitValue)));
+        }
+        plan = PlanLiquidation(account, debtAsset, collateralAsset, cover);
+        guard.Notional = Valuation.ValueUp(plan.Quote.DebtRepaid, debt.Price, debt.Config.Decimals);
+        return plan;
+    }
+
+    private static UInt256 Minimum(LiquidationThrottle? throttle) => throttle?.Options.MinimumLiquidationNotional ?? UInt256.Zero;
+
+    private static ThrottleQuote Unthrottled(UInt256 requested) => new(requested, requested, UInt256.MaxValue, IsBypass: false);
+
+    private static UInt256 Wait(LiquidationThrottle? throttle, in ThrottleQuote quote, UInt256 target) =>
+        throttle is null || quote.AvailableNotional >= target ? UInt256.Zero
+        : throttle.Options.RefillPerSecond.IsZero ? UInt256.MaxValue
+        : FullMath.MulDiv(target - quote.AvailableNotional, UInt256.One, throttle.Options.RefillPerSecond, Rounding.Ceil);
+
+    /// <summary>Records the executed notional in the throttles and velocity windows, then lets each breaker judge the liquidation's own volume, and commits.</summary>
+    private void ApplyLiquidationGuard(ulong now, ref LiquidationGuard guard)
+    {
+        MarketProtection p = _protection!;
+        ProtectionScope market = p.MarketScope, collateral = p.Asset(guard.CollateralId);
+        market.Throttle?.Record(now, guard.Notional, guard.Bypass, guard.ThrottleScaleBps);
+        collateral.Throttle?.Record(now, guard.Notional, guard.Bypass, guard.ThrottleScaleBps);
+        market.Velocity?.Record(now, guard.Notional);
+        collateral.Velocity?.Record(now, guard.Notional);
+        for (int i = 0; i < ScopeSteps.Length; i++)
+        {
+            ref readonly ScopeStep s = ref guard.Steps[i];
+            if (s.Scope is null) continue;
+            BreakerStep after = default;
+            if (i < 2) // the debt asset's velocity did not move
+                after = s.Scope.Breaker!.Evaluate(s.Pre.State, now, s.Metrics with { LiquidationVelocityBps = s.Scope.Velocity!.BpsAt(now, s.CollateralValue) });
+            Commit(s, after);
+        }
+    }
+
+    // ---- Borrow ----
+
+    /// <summary>A borrow's protection decisions: oracle guards and pauses checked, the dynamic margin to apply.</summary>
+    private struct BorrowGuard
+    {
+        public ScopeStep Market;
+        public ScopeStep Asset;
+        public uint CapacityScaleBps; // 0 with Active false: no protection
+        public bool Active;
+    }
+
+    /// <summary>Oracle staleness and grace period (the borrowed asset and every asset of the account, no emergency exception), then breaker pauses (market, asset).</summary>
+    private BorrowGuard GuardBorrow(ulong now, int assetId, Account? holder)
+    {
+        MarketProtection p = _protection!;
+        EnsureOracles(now, holder, assetId, belowFloor: false);
+        var guard = new BorrowGuard { Market = Decide(p.MarketScope, -1, now), Asset = Decide(p.Asset(assetId), assetId, now), Active = true };
+        BreakerEffects effects = BreakerEffects.None;
+        foreach (ScopeStep s in (ReadOnlySpan<ScopeStep>)[guard.Market, guard.Asset])
+        {
+            if (s.Scope is null) continue;
+            BreakerEffects e = s.Scope.Breaker!.EffectsOf(s.Pre.State.State);
+            if (e.BorrowsPaused)
+                throw BreakerReverts.BorrowsPaused(s.Scope.Scope, s.Pre.State);
+            effects = BreakerEffects.Combine(effects, e);
+        }
+        guard.CapacityScaleBps = effects.BorrowCapacityScaleBps;
+        return guard;
+    }
+
+    /// <summary>The dynamic margin: floor(capacity x scale / 10000) while a breaker is not Closed; never touches liquidation thresholds.</summary>
+    private static UInt256 BorrowCapacity(in BorrowGuard guard, UInt256 capacity) =>
+        !guard.Active || guard.CapacityScaleBps == BasisPoints.One ? capacity : FullMath.MulDiv(capacity, guard.CapacityScaleBps, BasisPoints.One, Rounding.Floor);
+
+    private void ApplyBorrowGuard(in BorrowGuard guard)
+    {
+        if (!guard.Active) return;
+        Commit(guard.Market, default);
+        Commit(guard.Asset, default);
+    }
+
+    // ---- SetPrice and ListAsset ----
+
+    /// <summary>The breaker steps a price update causes (market and the asset), judged on the metrics right after it.</summary>
+    private struct PriceGuard
+    {
+        public ScopeStep Market;
+        public ScopeStep Asset;
+    }
+
+    private PriceGuard GuardPrice(ulong now, int assetId, UInt256 price)
+    {
+        MarketProtection p = _protection!;
+        ProtectionScope scope = p.Asset(assetId);
+        var move = new PriceMove(_assets[assetId].Price, price);
+        BreakerMetrics updated = scope.Monitor?.MetricsAfterUpdate(now, price, UInt256.Zero) ?? new BreakerMetrics(UInt256.Zero, UInt256.Zero, UInt256.Zero, UInt256.Zero, move);
+        var guard = new PriceGuard();
+        if (p.MarketScope.Breaker is { } marketBreaker)
+        {
+            UInt256 value = MarketCollateralValue(assetId, price);
+            BreakerMetrics metrics = MarketPriceMetrics(now, p.MarketScope.Velocity!.BpsAt(now, value), assetId, updated);
+            guard.Market = new ScopeStep(p.MarketScope, marketBreaker.Evaluate(now, metrics), metrics, value);
+        }
+        if (scope.Breaker is { } assetBreaker)
+        {
+            UInt256 value = CollateralValueOf(assetId, price);
+            BreakerMetrics metrics = updated with { LiquidationVelocityBps = scope.Velocity!.BpsAt(now, value) };
+            guard.Asset = new ScopeStep(scope, assetBreaker.Evaluate(now, metrics), metrics, value);
+        }
+        return guard;
+    }
+
+    private void ApplyPriceGuard(ulong now, int assetId, UInt256 price, in PriceGuard guard)
+    {
+        _protection!.Asset(assetId).Monitor?.Update(now, price);
+        Commit(guard.Market, default);
+        Commit(guard.Asset, default);
+    }
+
+    // ---- Shared ----
+
+    /// <summary>One scope's breaker decision within an operation: the step from the clock and the metrics before it.</summary>
+    private readonly record struct ScopeStep(ProtectionScope? Scope, BreakerStep Pre, BreakerMetrics Metrics, UInt256 CollateralValue);
+
+    [InlineArray(Length)]
+    private struct ScopeSteps
+    {
+        public const int Length = 3;
+        private ScopeStep _first;
+    }
+
+    /// <summary>The breaker's step at <paramref name="now"/> on the scope's current metrics; default (no scope) without a breaker. Pure.</summary>
+    private ScopeStep Decide(ProtectionScope scope, int assetId, ulong now)
+    {
+        if (scope.Breaker is not { } breaker) return default;
+        UInt256 value = assetId < 0 ? MarketCollateralValue(-1, UInt256.Zero) : CollateralValueOf(assetId, _assets[assetId].Price);
+        UInt256 velocity = scope.Velocity!.BpsAt(now, value);
+        BreakerMetrics metrics = assetId < 0 ? MarketPriceMetrics(now, velocity, -1, default)
+            : scope.Monitor?.MetricsAt(now, velocity) ?? new BreakerMetrics(velocity, UInt256.Zero, UInt256.Zero, UInt256.Zero);
+        return new ScopeStep(scope, breaker.Evaluate(now, metrics), metrics, value);
+    }
+
+    /// <summary>Commits a scope's step (and the one chained after it) and emits their transitions.</summary>
+    private void Commit(in ScopeStep s, in BreakerStep after)
+    {
+        if (s.Scope is null) return;
+        s.Scope.Breaker!.Commit(after.Count > 0 ? after : s.Pre);
+        Emit(s.Scope.Scope, s.Pre);
+        Emit(s.Scope.Scope, after);
+    }
+
+    private void Emit(Address scope, in BreakerStep step)
+    {
+        if (_events is null) return;
+        foreach (BreakerTransition t in step)
+            _events.Emit(BreakerStateChangedEvent.Of(scope, t));
+    }
+
+    /// <summary>The market's price metrics: the worst price fall, volatility and staleness over the assets with an oracle guard (one of them just updated, when <paramref name="updatedId"/> is set).</summary>
+    private BreakerMetrics MarketPriceMetrics(ulong now, UInt256 velocityBps, int updatedId, in BreakerMetrics updated)
+    {
+        MarketProtection p = _protection!;
+        UInt256 fall = UInt256.Zero, volatility = UInt256.Zero, staleness = UInt256.Zero;
+        for (int id = 0; id < p.AssetCount; id++)
+        {
+            PriceMonitor? monitor = p.Asset(id).Monitor;
+            if (monitor is null && id != updatedId) continue;
+            BreakerMetrics m = id == updatedId ? updated : monitor!.MetricsAt(now, UInt256.Zero);
+            fall = UInt256.Max(fall, m.PriceFallBps);
+            volatility = UInt256.Max(volatility, m.VolatilityWad);
+            staleness = UInt256.Max(staleness, m.StalenessSeconds);
+        }
+        return new BreakerMetrics(velocityBps, fall, volatility, staleness, updatedId >= 0 ? updated.PriceMove : default);
+    }
+
+    /// <summary>The value velocity is measured against: the total supply of an asset that can be collateral (LT &gt; 0), base units, rounded down.</summary>
+    private UInt256 CollateralValueOf(int id, UInt256 price)
+    {
+        ref readonly AssetState a = ref System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_assets)[id];
+        return a.Config.Risk.LiquidationThresholdBps == 0 ? UInt256.Zero : Valuation.ValueDown(a.TotalSupply, price, a.Config.Decimals);
+    }
+
+    /// <summary>The sum over listed assets of <see cref="CollateralValueOf"/> (asset <paramref name="repricedId"/> at <paramref name="price"/>), saturating.</summary>
+    private UInt256 MarketCollateralValue(int repricedId, UInt256 price)
+    {
+        UInt256 sum = UInt256.Zero;
+        for (int id = 0; id < _assets.Count; id++)
+        {
+            sum = UInt256.AddCore(sum, CollateralValueOf(id, id == repricedId ? price : _assets[id].Price), out ulong carry);
+            if (carry != 0) return UInt256.MaxValue;
+        }
+        return sum;
+    }
+
+    /// <summary>
+    /// The oracle guards of every asset the account's health factor reads (plus <paramref name="extraAsset"/>), by asset
+    /// id: first staleness for all (<c>OracleStale</c>, even below the floor), then the grace period (<c>OracleGracePeriod</c>)
+    /// unless the account is below the emergency floor.
+    /// </summary>
+    private void EnsureOracles(ulong now, Account? holder, int extraAsset, bool belowFloor)
+    {
+        MarketProtection p = _protection!;
+        AssetMask assets = default;
+        if (holder is not null)
+        {
+            assets = holder.CollateralMask;
+            for (AssetMask debt = holder.DebtMask; !debt.IsEmpty;)
+                assets.Set(debt.PopLowest(), true);
+        }
+        if (extraAsset >= 0) assets.Set(extraAsset, true);
+        for (AssetMask mask = assets; !mask.IsEmpty;)
+            p.Asset(mask.PopLowest()).Monitor?.EnsureFresh(now);
+        if (belowFloor) return;
+        for (AssetMask mask = assets; !mask.IsEmpty;)
+        {
+            PriceMonitor? monitor = p.Asset(mask.PopLowest()).Monitor;
+            if (monitor is not null && monitor.InGracePeriodAt(now))
+                throw BreakerReverts.OracleGracePeriod(monitor.Asset, monitor.GraceEndsAt);
+        }
+    }
+}
