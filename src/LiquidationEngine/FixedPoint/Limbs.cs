@@ -12,7 +12,7 @@ internal static class Limbs
 {
     /// <summary>
     /// The 128-bit product <c>a * b</c>: returns the high limb and sets <paramref name="low"/> to the low limb. Same as
-    /// <see cref="Math.BigMul(ulong, ulong, out ulong)"/>, whose <c>out</c> limb the JIT (8 to 10) keeps in memory: a store
+    /// <see cref="Math.BigMul(ulong, ulong, out ulong)"/>, whose <c>out</c> limb the JIT keeps in memory (seen on .NET 10): a store
     /// and a reload on every partial product of a carry chain. Two multiplies (mulx and imul, or umulh and mul) run in
     /// parallel and stay in registers.
     /// </summary>
