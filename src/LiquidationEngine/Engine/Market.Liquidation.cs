@@ -14,7 +14,7 @@ public sealed partial class Market
     /// Liquidates an account whose health factor is below 1: the liquidator repays up to
     /// <paramref name="debtToCover"/> of its debt in <paramref name="debtAsset"/> (cash in) and receives the
     /// corresponding collateral plus bonus, minus the protocol fee, in <paramref name="collateralAsset"/> (cash out);
-    /// the fee stays in the market, credited to the collateral asset's insurance fund (spec/solvency.md). Amounts are
+    /// the fee stays in the market, credited to the collateral asset's insurance fund (spec/SPEC.md section 6). Amounts are
     /// <see cref="LiquidationMath.Quote"/>'s. Emits <c>UseAsCollateralSet</c> (when the collateral is emptied) then
     /// <c>LiquidationCall</c>; when that seized the account's last collateral of non-zero value and debt remains, its bad
     /// debt is realised at the end, as by <see cref="RealizeBadDebt"/> (and with its events), and the health factor after

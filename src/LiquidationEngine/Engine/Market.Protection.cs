@@ -12,7 +12,7 @@ using LiquidationEngine.Throttling;
 
 namespace LiquidationEngine.Engine;
 
-// Throttles, circuit breakers and oracle guards (spec/breakers.md, "Wiring"). Each guarded operation decides with
+// Throttles, circuit breakers and oracle guards (spec/SPEC.md section 7, "Wiring"). Each guarded operation decides with
 // pure reads (breaker steps, throttle quotes, oracle checks) while planning, and records/commits only when applying,
 // so a revert leaves every component bit-identical. Without MarketOptions.Protection none of this runs.
 public sealed partial class Market

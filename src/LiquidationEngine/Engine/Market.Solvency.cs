@@ -10,13 +10,13 @@ using LiquidationEngine.Solvency;
 namespace LiquidationEngine.Engine;
 
 // Solvency: bad-debt realisation through the waterfall, the insurance fund, the backstop, the solvency report
-// (spec/solvency.md). Planned on the stored state, or on a liquidation's planned state, before anything is applied.
+// (spec/SPEC.md section 6). Planned on the stored state, or on a liquidation's planned state, before anything is applied.
 public sealed partial class Market
 {
     /// <summary>
     /// Realises the bad debt of an account that owes something but supplies nothing of non-zero value: for every asset
     /// it owes (in listing order) its whole debt is written off and covered by the asset's insurance fund, then its
-    /// backstop, then its suppliers (spec/solvency.md). Anyone may call it. Emits per asset <c>BadDebtRealized</c>, then
+    /// backstop, then its suppliers (spec/SPEC.md section 6). Anyone may call it. Emits per asset <c>BadDebtRealized</c>, then
     /// <c>InsuranceAbsorbed</c>, <c>BackstopAbsorbed</c>, <c>LossSocialized</c> (each when non-zero), and, when the
     /// suppliers cannot carry the loss, <c>UseAsCollateralSet</c> for each supplier using it, <c>RiskParametersSet</c>
     /// and <c>AssetFrozen</c>.
@@ -138,7 +138,7 @@ public sealed partial class Market
         _events?.Emit(new BackstopSetEvent(asset, provider, capacity));
     }
 
-    /// <summary>Every listed asset's books, in listing order: each term of the accounting identity (spec/solvency.md).</summary>
+    /// <summary>Every listed asset's books, in listing order: each term of the accounting identity (spec/SPEC.md section 6).</summary>
     public ImmutableArray<AssetSolvencyReport> GetSolvencyReport()
     {
         var reports = ImmutableArray.CreateBuilder<AssetSolvencyReport>(_assets.Count);

@@ -6,7 +6,7 @@ namespace LiquidationEngine.Engine;
 /// <summary>
 /// The canonical state encoding (spec/SPEC.md, "State encoding"): 32-byte big-endian words, fixed order,
 /// accounts by ascending address, positions by asset id, empty accounts and positions omitted; then the solvency
-/// section (spec/solvency.md), omitted like them when no asset has solvency state, so earlier states keep their hashes.
+/// section (spec/SPEC.md section 6), omitted like them when no asset has solvency state, so earlier states keep their hashes.
 /// </summary>
 internal static class StateEncoding
 {

@@ -130,7 +130,7 @@ public static class EngineErrors
     /// <summary>The account owes nothing in the asset.</summary>
     public static readonly CustomError NoDebtInAsset = new("NoDebtInAsset(address account, address asset)");
 
-    // Solvency (RealizeBadDebt, insurance fund, backstop: spec/solvency.md).
+    // Solvency (RealizeBadDebt, insurance fund, backstop: spec/SPEC.md section 6).
 
     /// <summary>The account owes nothing: no bad debt to realise (also a second realisation of the same account).</summary>
     public static readonly CustomError NoBadDebt = new("NoBadDebt(address account)");

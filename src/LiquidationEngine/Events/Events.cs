@@ -42,7 +42,7 @@ public static class EngineEvents
     public static readonly EventDefinition LiquidationCall = new(
         "LiquidationCall(address indexed collateralAsset, address indexed debtAsset, address indexed account, address liquidator, uint256 debtRepaid, uint256 collateralSeized, uint256 protocolFee, uint256 liquidationBonusBps, uint256 healthFactorBefore, uint256 healthFactorAfter)");
 
-    // Solvency (spec/solvency.md).
+    // Solvency (spec/SPEC.md section 6).
 
     /// <summary>Bad debt written off: the account's whole debt in the asset (token units), before the waterfall steps that cover it.</summary>
     public static readonly EventDefinition BadDebtRealized = new("BadDebtRealized(address indexed account, address indexed asset, uint256 amount)");

@@ -7,7 +7,7 @@ namespace LiquidationEngine.Markets;
 /// <summary>
 /// The state of one listed asset. The books of the asset satisfy
 /// cash + <see cref="TotalDebt"/> = <see cref="TotalSupply"/> + insurance fund + reserves + rounding surplus
-/// (spec/solvency.md; <c>Market.GetSolvencyReport</c> shows each term).
+/// (spec/SPEC.md section 6; <c>Market.GetSolvencyReport</c> shows each term).
 /// </summary>
 /// <param name="Config">Address, decimals and risk parameters.</param>
 /// <param name="Price">Base-currency units (market price decimals) per whole token; never 0.</param>
@@ -18,7 +18,7 @@ namespace LiquidationEngine.Markets;
 /// <param name="Cash">Tokens the market holds, token units.</param>
 /// <param name="Reserves">Protocol reserves, token units (the share of liquidation protocol fees that
 /// <see cref="AssetSolvency.FeeToReservesBps"/> keeps out of the insurance fund).</param>
-/// <param name="Solvency">Insurance fund, backstop and bad-debt totals (spec/solvency.md).</param>
+/// <param name="Solvency">Insurance fund, backstop and bad-debt totals (spec/SPEC.md section 6).</param>
 public readonly record struct AssetState(
     AssetConfig Config,
     UInt256 Price,

@@ -5,7 +5,7 @@ namespace LiquidationEngine.Solvency;
 
 /// <summary>
 /// The solvency books of one asset (part of <see cref="Markets.AssetState"/>): its insurance fund, the backstop
-/// committed to it, and the cumulative bad-debt waterfall totals an auditor reconciles (spec/solvency.md).
+/// committed to it, and the cumulative bad-debt waterfall totals an auditor reconciles (spec/SPEC.md section 6).
 /// All amounts are token units of the asset. The default value is a fresh asset: empty fund, no floor, no
 /// backstop, the whole protocol fee to the fund.
 /// </summary>

@@ -6,7 +6,7 @@ using LiquidationEngine.Markets;
 namespace LiquidationEngine.Solvency;
 
 /// <summary>
-/// One asset's books (token units), each term of the accounting identity (spec/solvency.md):
+/// One asset's books (token units), each term of the accounting identity (spec/SPEC.md section 6):
 /// <c>Cash + TotalDebt + Shortfall = TotalSupply + InsuranceFund + Reserves + Surplus</c>, with at most one of
 /// <see cref="Surplus"/> and <see cref="Shortfall"/> non-zero; and
 /// <c>BadDebtRealized = InsuranceAbsorbed + BackstopAbsorbed + LossSocialized</c>.

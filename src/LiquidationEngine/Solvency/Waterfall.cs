@@ -5,7 +5,7 @@ using LiquidationEngine.Markets;
 namespace LiquidationEngine.Solvency;
 
 /// <summary>
-/// What realising one account's bad debt in one asset does to that asset (spec/solvency.md, "Waterfall").
+/// What realising one account's bad debt in one asset does to that asset (spec/SPEC.md section 6, "Waterfall").
 /// <c>Debt = Insurance + Backstop + Socialized</c> exactly.
 /// </summary>
 /// <param name="Debt">The account's debt written off: ceil(scaledDebt x borrowIndex / 10^27), token units.</param>

@@ -46,9 +46,9 @@ public class KeeperExampleTests
     {
         string source = File.ReadAllText(FindUp("tests/LiquidationEngine.Tests/Profiles/KeeperExample.cs"));
         string code = source[(source.IndexOf('\n') + 1)..].Trim(); // without the namespace line
-        string readme = new[] { "README.md", "README.profiles.md" }.Select(FindUpOrNull).OfType<string>()
+        string readme = new[] { "README.md" }.Select(FindUpOrNull).OfType<string>()
             .Select(File.ReadAllText).FirstOrDefault(t => t.Contains("class AaveKeeper", StringComparison.Ordinal))
-            ?? throw new Xunit.Sdk.XunitException("neither README.md nor README.profiles.md shows the keeper example (class AaveKeeper)");
+            ?? throw new Xunit.Sdk.XunitException("README.md does not show the keeper example (class AaveKeeper)");
         Match block = Regex.Match(readme, "```csharp\n(?<code>(?:(?!```).)*class AaveKeeper(?:(?!```).)*)```", RegexOptions.Singleline);
         Assert.True(block.Success, "no ```csharp block with class AaveKeeper");
         Assert.Equal(code.ReplaceLineEndings("\n"), block.Groups["code"].Value.Trim().ReplaceLineEndings("\n"));

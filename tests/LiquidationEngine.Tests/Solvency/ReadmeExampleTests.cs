@@ -8,7 +8,7 @@ using static LiquidationEngine.Tests.Engine.Kit;
 
 namespace LiquidationEngine.Tests.Solvency;
 
-/// <summary>README.solvency.md's snippet, verbatim, and every number of its two tables (computed by hand there).</summary>
+/// <summary>README.md (solvency waterfall)'s snippet, verbatim, and every number of its two tables (computed by hand there).</summary>
 public class ReadmeExampleTests
 {
     [Fact]

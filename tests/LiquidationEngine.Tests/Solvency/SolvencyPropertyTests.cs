@@ -220,7 +220,7 @@ public class SolvencyPropertyTests(ITestOutputHelper output)
     /// <summary>
     /// Per step: the surplus of each asset moves by at least 0 (less only by a freeze's surplus charge) and, except for
     /// AccrueInterest, by at most 2 + 2 ceil(supplyIndex / 1e27) + 2 ceil(borrowIndex / 1e27) + ceil(scaledSupply / 1e27)
-    /// (spec/solvency.md); a shortfall can come only from AccrueInterest; liquidations and realisations leave assets
+    /// (spec/SPEC.md section 6); a shortfall can come only from AccrueInterest; liquidations and realisations leave assets
     /// no event names untouched and raise no supply balance.
     /// </summary>
     private static void AssertStep(EngineState before, Market market, Step step, IReadOnlyList<EngineEvent> events,

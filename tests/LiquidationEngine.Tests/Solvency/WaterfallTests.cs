@@ -16,7 +16,7 @@ namespace LiquidationEngine.Tests.Solvency;
 public class WaterfallTests
 {
     private static readonly UInt256 Thousand = U("1000000000000000000000"); // 1000 DAI
-    /// <summary>README.solvency.md's worked example: fund 1000 USDC, backstop 500 USDC, suppliers the rest.</summary>
+    /// <summary>README.md (solvency waterfall)'s worked example: fund 1000 USDC, backstop 500 USDC, suppliers the rest.</summary>
     [Fact]
     public void WorkedExample_FundThenBackstopThenSuppliers()
     {
