@@ -38,7 +38,7 @@ public sealed partial class Market
         LiquidationGuard guard = default;
         LiquidationPlan plan = _protection is null
             ? PlanLiquidation(account, debtAsset, collateralAsset, debtToCover)
-            : PlanGuardedLiquidation(block.Timestamp, account, debtAsset, collateralAsset, debtToCover, out guard);
+            : PlanGuardedLiquidation(block.Timestamp, account, debtAsset, collateralAsset, debtToCover, ref guard);
         (int, Solvency.WaterfallOutcome)[]? badDebt = PlanBadDebtAfter(plan);
 
         _lastBlock = block;

@@ -42,9 +42,10 @@ public sealed partial class Market
     public LiquidationQuote QuoteLiquidation(Block block, Address account, Address debtAsset, Address collateralAsset, UInt256 debtToCover)
     {
         CheckBlock(block);
+        LiquidationGuard guard = default;
         return _protection is null
             ? PlanLiquidation(account, debtAsset, collateralAsset, debtToCover).Quote
-            : PlanGuardedLiquidation(block.Timestamp, account, debtAsset, collateralAsset, debtToCover, out _).Quote;
+            : PlanGuardedLiquidation(block.Timestamp, account, debtAsset, collateralAsset, debtToCover, ref guard).Quote;
     }
 
     /// <summary>
@@ -58,9 +59,14 @@ public sealed partial class Market
         CheckBlock(block);
         _lastBlock = block;
         if (_protection is not { } p) return;
-        Commit(Decide(p.MarketScope, -1, block.Timestamp), default);
+        ScopeStep step = default;
+        Decide(ref step, p.MarketScope, -1, block.Timestamp);
+        Commit(step, default);
         for (int id = 0; id < p.AssetCount; id++)
-            Commit(Decide(p.Asset(id), id, block.Timestamp), default);
+        {
+            Decide(ref step, p.Asset(id), id, block.Timestamp);
+            Commit(step, default);
+        }
     }
 
     /// <summary>Guardian: trips a breaker to Open for its break duration (re-arms an Open one). Emits <c>BreakerStateChanged</c>.</summary>
@@ -87,7 +93,7 @@ public sealed partial class Market
         CircuitBreaker breaker = BreakerOf(scope);
         ProtectionScope s = _protection!.Find(scope)!;
         ulong now = block.Timestamp;
-        BreakerMetrics metrics = Decide(s, scope.IsZero ? -1 : AssetId(scope), now).Metrics;
+        BreakerMetrics metrics = CurrentMetrics(s, scope.IsZero ? -1 : AssetId(scope), now);
         BreakerStep step = action switch
         {
             TransitionReason.GuardianTrip => breaker.Trip(now, metrics),
@@ -123,35 +129,37 @@ public sealed partial class Market
     /// reads), breaker pauses (market, collateral, debt), throttle quotes (market, collateral); a throttle that allows
     /// less than the plan's notional re-plans with <c>debtToCover</c> capped to it (a partial fill).
     /// </summary>
-    private LiquidationPlan PlanGuardedLiquidation(ulong now, Address account, Address debtAsset, Address collateralAsset, UInt256 debtToCover, out LiquidationGuard guard)
+    private LiquidationPlan PlanGuardedLiquidation(ulong now, Address account, Address debtAsset, Address collateralAsset, UInt256 debtToCover, ref LiquidationGuard guard)
     {
         MarketProtection p = _protection!;
         LiquidationPlan plan = PlanLiquidation(account, debtAsset, collateralAsset, debtToCover);
-        guard = default;
         guard.CollateralId = plan.CollateralId;
         bool bypass = guard.Bypass = plan.HealthFactorBefore < p.Options.EmergencyHealthFactorFloor;
         EnsureOracles(now, plan.Holder, -1, bypass);
 
-        guard.Steps[0] = Decide(p.MarketScope, -1, now);
-        guard.Steps[1] = Decide(p.Asset(plan.CollateralId), plan.CollateralId, now);
+        Decide(ref guard.Steps[0], p.MarketScope, -1, now);
+        Decide(ref guard.Steps[1], p.Asset(plan.CollateralId), plan.CollateralId, now);
         if (plan.DebtId != plan.CollateralId)
-            guard.Steps[2] = Decide(p.Asset(plan.DebtId), plan.DebtId, now);
+            Decide(ref guard.Steps[2], p.Asset(plan.DebtId), plan.DebtId, now);
         BreakerEffects effects = BreakerEffects.None;
         for (int i = 0; i < ScopeSteps.Length; i++)
         {
             ref readonly ScopeStep s = ref guard.Steps[i];
             if (s.Scope is null) continue;
-            BreakerEffects e = s.Scope.Breaker!.EffectsOf(s.Pre.State.State);
+            BreakerState state = s.StateAfter;
+            BreakerEffects e = s.Scope.Breaker!.EffectsOf(state.State);
             if (e.LiquidationsPaused && !bypass)
-                throw BreakerReverts.LiquidationsPaused(s.Scope.Scope, s.Pre.State);
+                throw BreakerReverts.LiquidationsPaused(s.Scope.Scope, state);
             effects = BreakerEffects.Combine(effects, e);
         }
         guard.ThrottleScaleBps = effects.ThrottleCapacityScaleBps;
 
-        AssetState debt = _assets[plan.DebtId];
+        LiquidationThrottle? marketThrottle = p.MarketScope.Throttle, assetThrottle = p.Asset(plan.CollateralId).Throttle;
+        if (marketThrottle is null && assetThrottle is null && p.MarketScope.Velocity is null && p.Asset(plan.CollateralId).Velocity is null)
+            return plan; // nothing counts the notional
+        ref readonly AssetState debt = ref System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_assets)[plan.DebtId];
         UInt256 requested = Valuation.ValueUp(plan.Quote.DebtRepaid, debt.Price, debt.Config.Decimals);
         guard.Notional = requested;
-        LiquidationThrottle? marketThrottle = p.MarketScope.Throttle, assetThrottle = p.Asset(plan.CollateralId).Throttle;
         if (marketThrottle is null && assetThrottle is null)
             return plan;
 
@@ -198,13 +206,41 @@ public sealed partial class Market
         collateral.Velocity?.Record(now, guard.Notional);
         for (int i = 0; i < ScopeSteps.Length; i++)
         {
-            ref readonly ScopeStep s = ref guard.Steps[i];
+            ref ScopeStep s = ref guard.Steps[i];
             if (s.Scope is null) continue;
             BreakerStep after = default;
-            if (i < 2) // the debt asset's velocity did not move
-                after = s.Scope.Breaker!.Evaluate(s.Pre.State, now, s.Metrics with { LiquidationVelocityBps = s.Scope.Velocity!.BpsAt(now, s.CollateralValue) });
+            CircuitBreaker breaker = s.Scope.Breaker!;
+            MetricThreshold velocity = breaker.Options.LiquidationVelocityBps;
+            // Only the velocity moved (and not the debt asset's). Open and Isolated cannot move here (the pre-step let
+            // the break elapse) and Closed only trips: evaluate only when the velocity may reach its trip threshold.
+            if (i < 2 && velocity.IsEnabled)
+            {
+                UInt256 notional = UInt256.AddCore(s.WindowNotional, guard.Notional, out ulong carry);
+                if (carry != 0) notional = UInt256.MaxValue;
+                BreakerState from = s.StateAfter;
+                if (from.State == CircuitState.HalfOpen || (from.State == CircuitState.Closed && MayReach(notional, s.CollateralValue, velocity.Trip)))
+                {
+                    s.Metrics = s.Decided
+                        ? s.Metrics with { LiquidationVelocityBps = BasisPoints.Ratio(notional, s.CollateralValue) }
+                        : ExactMetrics(s.Scope, s.AssetId, now, notional, s.CollateralValue);
+                    after = breaker.Evaluate(from, now, s.Metrics);
+                }
+            }
             Commit(s, after);
         }
+    }
+
+    /// <summary>
+    /// False only when floor(notional x 10000 / value) &lt; threshold for sure: notional x 10000 &lt; threshold x value,
+    /// compared without a division (a product past 2^256 on the right means "below"; on the left, "maybe").
+    /// </summary>
+    private static bool MayReach(UInt256 notional, UInt256 value, UInt256 thresholdBps)
+    {
+        if (value.IsZero) return true;
+        UInt256 scaled = UInt256.MulCore(notional, BasisPoints.One, out bool leftOverflow);
+        if (leftOverflow) return true;
+        UInt256 bound = UInt256.MulCore(thresholdBps, value, out bool rightOverflow);
+        return !rightOverflow && scaled >= bound;
     }
 
     // ---- Borrow ----
@@ -223,14 +259,17 @@ public sealed partial class Market
     {
         MarketProtection p = _protection!;
         EnsureOracles(now, holder, assetId, belowFloor: false);
-        var guard = new BorrowGuard { Market = Decide(p.MarketScope, -1, now), Asset = Decide(p.Asset(assetId), assetId, now), Active = true };
+        var guard = new BorrowGuard { Active = true };
+        Decide(ref guard.Market, p.MarketScope, -1, now);
+        Decide(ref guard.Asset, p.Asset(assetId), assetId, now);
         BreakerEffects effects = BreakerEffects.None;
         foreach (ScopeStep s in (ReadOnlySpan<ScopeStep>)[guard.Market, guard.Asset])
         {
             if (s.Scope is null) continue;
-            BreakerEffects e = s.Scope.Breaker!.EffectsOf(s.Pre.State.State);
+            BreakerState state = s.StateAfter;
+            BreakerEffects e = s.Scope.Breaker!.EffectsOf(state.State);
             if (e.BorrowsPaused)
-                throw BreakerReverts.BorrowsPaused(s.Scope.Scope, s.Pre.State);
+                throw BreakerReverts.BorrowsPaused(s.Scope.Scope, state);
             effects = BreakerEffects.Combine(effects, e);
         }
         guard.CapacityScaleBps = effects.BorrowCapacityScaleBps;
@@ -262,22 +301,27 @@ public sealed partial class Market
         MarketProtection p = _protection!;
         ProtectionScope scope = p.Asset(assetId);
         var move = new PriceMove(_assets[assetId].Price, price);
-        BreakerMetrics updated = scope.Monitor?.MetricsAfterUpdate(now, price, UInt256.Zero) ?? new BreakerMetrics(UInt256.Zero, UInt256.Zero, UInt256.Zero, UInt256.Zero, move);
+        var none = new BreakerMetrics(UInt256.Zero, UInt256.Zero, UInt256.Zero, UInt256.Zero, move);
+        BreakerMetrics updated = scope.Monitor?.MetricsAfterUpdate(now, price, UInt256.Zero) ?? none;
         var guard = new PriceGuard();
         if (p.MarketScope.Breaker is { } marketBreaker)
         {
-            UInt256 value = MarketCollateralValue(assetId, price);
-            BreakerMetrics metrics = MarketPriceMetrics(now, p.MarketScope.Velocity!.BpsAt(now, value), assetId, updated);
-            guard.Market = new ScopeStep(p.MarketScope, marketBreaker.Evaluate(now, metrics), metrics, value);
+            BreakerMetrics metrics = ReadsPrices(marketBreaker.Options) ? MarketPriceMetrics(now, UInt256.Zero, assetId, updated) : none;
+            if (marketBreaker.Options.LiquidationVelocityBps.IsEnabled)
+                metrics = metrics with { LiquidationVelocityBps = p.MarketScope.Velocity!.BpsAt(now, MarketCollateralValue(assetId, price)) };
+            guard.Market = new ScopeStep { Scope = p.MarketScope, AssetId = -1, Decided = true, Pre = marketBreaker.Evaluate(now, metrics), Metrics = metrics };
         }
         if (scope.Breaker is { } assetBreaker)
         {
-            UInt256 value = CollateralValueOf(assetId, price);
-            BreakerMetrics metrics = updated with { LiquidationVelocityBps = scope.Velocity!.BpsAt(now, value) };
-            guard.Asset = new ScopeStep(scope, assetBreaker.Evaluate(now, metrics), metrics, value);
+            BreakerMetrics metrics = ReadsPrices(assetBreaker.Options) ? updated : none;
+            if (assetBreaker.Options.LiquidationVelocityBps.IsEnabled)
+                metrics = metrics with { LiquidationVelocityBps = scope.Velocity!.BpsAt(now, CollateralValueOf(assetId, price)) };
+            guard.Asset = new ScopeStep { Scope = scope, AssetId = assetId, Decided = true, Pre = assetBreaker.Evaluate(now, metrics), Metrics = metrics };
         }
         return guard;
     }
+
+    private static bool ReadsPrices(CircuitBreakerOptions o) => o.PriceFallBps.IsEnabled || o.VolatilityWad.IsEnabled || o.StalenessSeconds.IsEnabled;
 
     private void ApplyPriceGuard(ulong now, int assetId, UInt256 price, in PriceGuard guard)
     {
@@ -289,7 +333,19 @@ public sealed partial class Market
     // ---- Shared ----
 
     /// <summary>One scope's breaker decision within an operation: the step from the clock and the metrics before it.</summary>
-    private readonly record struct ScopeStep(ProtectionScope? Scope, BreakerStep Pre, BreakerMetrics Metrics, UInt256 CollateralValue);
+    private struct ScopeStep
+    {
+        public ProtectionScope? Scope;     // null: no breaker in this scope
+        public int AssetId;                // -1: the market
+        public bool Decided;               // false: Closed and no metric can reach its trip threshold (Pre and Metrics unset)
+        public BreakerStep Pre;
+        public BreakerMetrics Metrics;
+        public UInt256 CollateralValue;    // the velocity's denominator, at the start of the operation
+        public UInt256 WindowNotional;     // the velocity's numerator before the operation
+
+        /// <summary>The state the operation runs under.</summary>
+        public readonly BreakerState StateAfter => Decided ? Pre.State : Scope!.Breaker!.State;
+    }
 
     [InlineArray(Length)]
     private struct ScopeSteps
@@ -298,23 +354,91 @@ public sealed partial class Market
         private ScopeStep _first;
     }
 
-    /// <summary>The breaker's step at <paramref name="now"/> on the scope's current metrics; default (no scope) without a breaker. Pure.</summary>
-    private ScopeStep Decide(ProtectionScope scope, int assetId, ulong now)
+    /// <summary>
+    /// The breaker's step at <paramref name="now"/> on the scope's current metrics, written into <paramref name="s"/>.
+    /// A Closed breaker none of whose metrics can reach its trip threshold does not move: that is found with
+    /// multiplications only, and the step is left undecided (no division, no evaluation). Pure.
+    /// </summary>
+    private void Decide(ref ScopeStep s, ProtectionScope scope, int assetId, ulong now)
     {
-        if (scope.Breaker is not { } breaker) return default;
-        UInt256 value = assetId < 0 ? MarketCollateralValue(-1, UInt256.Zero) : CollateralValueOf(assetId, _assets[assetId].Price);
-        UInt256 velocity = scope.Velocity!.BpsAt(now, value);
-        BreakerMetrics metrics = assetId < 0 ? MarketPriceMetrics(now, velocity, -1, default)
-            : scope.Monitor?.MetricsAt(now, velocity) ?? new BreakerMetrics(velocity, UInt256.Zero, UInt256.Zero, UInt256.Zero);
-        return new ScopeStep(scope, breaker.Evaluate(now, metrics), metrics, value);
+        if (scope.Breaker is not { } breaker)
+        {
+            s.Scope = null; // the rest is never read
+            return;
+        }
+        CircuitBreakerOptions o = breaker.Options;
+        s.Scope = scope;
+        s.AssetId = assetId;
+        s.CollateralValue = s.WindowNotional = UInt256.Zero;
+        if (o.LiquidationVelocityBps.IsEnabled)
+        {
+            s.CollateralValue = assetId < 0 ? MarketCollateralValue(-1, UInt256.Zero) : CollateralValueOf(assetId, _assets[assetId].Price);
+            s.WindowNotional = scope.Velocity!.NotionalAt(now);
+        }
+        s.Decided = breaker.State.StateAt(now) != CircuitState.Closed || MayTrip(scope, o, assetId, now, s.WindowNotional, s.CollateralValue);
+        if (!s.Decided) return;
+        s.Metrics = ExactMetrics(scope, assetId, now, s.WindowNotional, s.CollateralValue);
+        s.Pre = breaker.Evaluate(now, s.Metrics);
+    }
+
+    /// <summary>The scope's metrics now (what a guardian action's event carries).</summary>
+    private BreakerMetrics CurrentMetrics(ProtectionScope scope, int assetId, ulong now)
+    {
+        ScopeStep s = default;
+        Decide(ref s, scope, assetId, now);
+        return ExactMetrics(scope, assetId, now, s.WindowNotional, s.CollateralValue);
+    }
+
+    /// <summary>
+    /// The metrics a breaker reads: the velocity when its threshold is enabled, the price metrics when one of theirs is
+    /// (the market's are the worst over the assets with an oracle guard); the others read 0.
+    /// </summary>
+    private BreakerMetrics ExactMetrics(ProtectionScope scope, int assetId, ulong now, UInt256 windowNotional, UInt256 collateralValue)
+    {
+        CircuitBreakerOptions o = scope.Breaker!.Options;
+        UInt256 velocity = o.LiquidationVelocityBps.IsEnabled ? BasisPoints.Ratio(windowNotional, collateralValue) : UInt256.Zero;
+        if (!ReadsPrices(o))
+            return new BreakerMetrics(velocity, UInt256.Zero, UInt256.Zero, UInt256.Zero);
+        if (assetId < 0)
+            return MarketPriceMetrics(now, velocity, -1, default);
+        return scope.Monitor?.MetricsAt(now, velocity) ?? new BreakerMetrics(velocity, UInt256.Zero, UInt256.Zero, UInt256.Zero);
+    }
+
+    /// <summary>True unless every enabled metric is surely below its trip threshold (no price update: no jump).</summary>
+    private bool MayTrip(ProtectionScope scope, CircuitBreakerOptions o, int assetId, ulong now, UInt256 windowNotional, UInt256 collateralValue)
+    {
+        if (o.LiquidationVelocityBps.IsEnabled && MayReach(windowNotional, collateralValue, o.LiquidationVelocityBps.Trip))
+            return true;
+        if (!ReadsPrices(o))
+            return false;
+        if (assetId >= 0)
+            return scope.Monitor is { } monitor && MonitorMayTrip(monitor, o, now);
+        MarketProtection p = _protection!;
+        for (int id = 0; id < p.AssetCount; id++)
+            if (p.Asset(id).Monitor is { } monitor && MonitorMayTrip(monitor, o, now))
+                return true;
+        return false;
+    }
+
+    private static bool MonitorMayTrip(PriceMonitor monitor, CircuitBreakerOptions o, ulong now)
+    {
+        PriceMonitorState state = monitor.State;
+        if (o.VolatilityWad.IsTripped(state.VarianceWad))
+            return true;
+        if (!state.Price.IsZero && o.StalenessSeconds.IsTripped(monitor.AgeAt(now)))
+            return true;
+        if (!o.PriceFallBps.IsEnabled)
+            return false;
+        UInt256 high = UInt256.Max(monitor.PriceHighs.Max(now), state.Price); // PriceMonitor.PriceFallBpsAt without the division
+        return !high.IsZero && MayReach(high - state.Price, high, o.PriceFallBps.Trip);
     }
 
     /// <summary>Commits a scope's step (and the one chained after it) and emits their transitions.</summary>
     private void Commit(in ScopeStep s, in BreakerStep after)
     {
-        if (s.Scope is null) return;
+        if (s.Scope is null || (!s.Decided && after.Count == 0)) return;
         s.Scope.Breaker!.Commit(after.Count > 0 ? after : s.Pre);
-        Emit(s.Scope.Scope, s.Pre);
+        if (s.Decided) Emit(s.Scope.Scope, s.Pre);
         Emit(s.Scope.Scope, after);
     }
 
@@ -343,11 +467,8 @@ public sealed partial class Market
     }
 
     /// <summary>The value velocity is measured against: the total supply of an asset that can be collateral (LT &gt; 0), base units, rounded down.</summary>
-    private UInt256 CollateralValueOf(int id, UInt256 price)
-    {
-        ref readonly AssetState a = ref System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_assets)[id];
-        return a.Config.Risk.LiquidationThresholdBps == 0 ? UInt256.Zero : Valuation.ValueDown(a.TotalSupply, price, a.Config.Decimals);
-    }
+    private UInt256 CollateralValueOf(int id, UInt256 price) =>
+        _protection!.CollateralValueOf(id, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_assets)[id], price);
 
     /// <summary>The sum over listed assets of <see cref="CollateralValueOf"/> (asset <paramref name="repricedId"/> at <paramref name="price"/>), saturating.</summary>
     private UInt256 MarketCollateralValue(int repricedId, UInt256 price)

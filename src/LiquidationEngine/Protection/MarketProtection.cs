@@ -10,6 +10,7 @@ namespace LiquidationEngine.Protection;
 internal sealed class MarketProtection
 {
     private readonly List<ProtectionScope> _assets = [];
+    private readonly List<CollateralValue> _values = [];
 
     private MarketProtection(ProtectionOptions options)
     {
@@ -50,7 +51,26 @@ internal sealed class MarketProtection
         var scope = new ProtectionScope(asset, o?.Throttle, o?.Breaker, o?.Oracle ?? Options.Oracle, Options.VelocityWindow);
         scope.Monitor?.Update(timestamp, price);
         _assets.Add(scope);
+        _values.Add(default);
     }
+
+    /// <summary>
+    /// floor(totalSupply x price / 10^decimals) of an asset whose supply can be collateral (LT &gt; 0), else 0, where
+    /// totalSupply = floor(totalScaledSupply x supplyIndex / 1e27). Memoized on its inputs: a pure function, so the
+    /// memo is not state (not encoded, not copied) and saves the two 512-bit divisions per asset on most operations.
+    /// </summary>
+    public UInt256 CollateralValueOf(int id, in Markets.AssetState asset, UInt256 price)
+    {
+        if (asset.Config.Risk.LiquidationThresholdBps == 0) return UInt256.Zero;
+        CollateralValue memo = _values[id];
+        if (memo.Known && memo.ScaledSupply == asset.TotalScaledSupply && memo.SupplyIndex == asset.SupplyIndex && memo.Price == price)
+            return memo.Value;
+        UInt256 value = Risk.Valuation.ValueDown(asset.TotalSupply, price, asset.Config.Decimals);
+        _values[id] = new CollateralValue(true, asset.TotalScaledSupply, asset.SupplyIndex, price, value);
+        return value;
+    }
+
+    private readonly record struct CollateralValue(bool Known, UInt256 ScaledSupply, UInt256 SupplyIndex, UInt256 Price, UInt256 Value);
 
     /// <summary>A deep copy (snapshots are immutable; a restored market gets its own copy).</summary>
     public MarketProtection Clone()
@@ -63,6 +83,7 @@ internal sealed class MarketProtection
             var target = new ProtectionScope(asset.Scope, o?.Throttle, o?.Breaker, o?.Oracle ?? Options.Oracle, Options.VelocityWindow);
             asset.CopyStateTo(target);
             copy._assets.Add(target);
+            copy._values.Add(default);
         }
         return copy;
     }

@@ -127,6 +127,44 @@ public class BreakerWiringTests
         else Assert.Equal([Transition(Address.Zero, CircuitState.Closed, CircuitState.Open, TransitionReason.Tripped, cause, T(3) + Break, fall: fall, volatility: volatility, staleness: staleness)], transitions);
     }
 
+    // A guardian reset while a metric is still hot: the next evaluation (a keeper's EvaluateBreakers, no price update)
+    // trips again exactly when the metric is at or above the threshold; this is the path that decides a Closed breaker
+    // with multiplications only.
+    [Theory]
+    [InlineData(2_001, false)]
+    [InlineData(2_000, true)]
+    [InlineData(1_999, true)]
+    public void PriceFall_ReTripsAfterAResetWhileHot(ulong trip, bool trips)
+    {
+        var events = new EventRecorder();
+        Market market = AliceBorrowing(events, With(MarketBreaker(Quiet with { PriceFallBps = new(trip, 1UL) }, oracle: true)));
+        market.SetPrice(B(3), Weth, 1600_0000_0000UL);
+        if (trips) market.ResetBreaker(B(3), Address.Zero);
+        events.Clear();
+        market.EvaluateBreakers(B(4));
+        if (!trips) Assert.Empty(Transitions(events));
+        else Assert.Equal([Transition(Address.Zero, CircuitState.Closed, CircuitState.Open, TransitionReason.Tripped, BreakerMetric.PriceFall, T(4) + Break,
+            fall: 2_000, volatility: 2_400_000_000_000_000UL, staleness: 36)], Transitions(events));
+    }
+
+    // After the 6e11 liquidation the collateral value is 5.5 WETH x $1 400 + 1 000 000 USDC = 1.0077e14: 59 bps still.
+    [Theory]
+    [InlineData(60, false)]
+    [InlineData(59, true)]
+    [InlineData(58, true)]
+    public void LiquidationVelocity_ReTripsAfterAResetWhileHot(ulong trip, bool trips)
+    {
+        var events = new EventRecorder();
+        Market market = Crashed(1400, MarketBreaker(Quiet with { LiquidationVelocityBps = new(trip, 1UL) }), events);
+        market.Liquidate(B(4), Keeper, Alice, Usdc, Weth, UInt256.MaxValue);
+        if (trips) market.ResetBreaker(B(4), Address.Zero);
+        events.Clear();
+        market.EvaluateBreakers(B(5));
+        if (!trips) Assert.Empty(Transitions(events));
+        else Assert.Equal([Transition(Address.Zero, CircuitState.Closed, CircuitState.Open, TransitionReason.Tripped, BreakerMetric.LiquidationVelocity, T(5) + Break, velocity: 59)],
+            Transitions(events));
+    }
+
     [Fact]
     public void Open_PausesLiquidations_ExceptBelowTheEmergencyFloor()
     {
