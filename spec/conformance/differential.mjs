@@ -129,10 +129,11 @@ async function main() {
   for (const want of pending.values()) record({ ...want, why: 'no response', actual: null });
 
   console.log('');
-  console.log(`${'op'.padEnd(12)}${'cases'.padStart(8)}${'ok'.padStart(8)}${'reverts'.padStart(9)}${'mismatches'.padStart(12)}  revert kinds`);
+  const width = Math.max(12, ...ops.map((o) => o.length + 2)); // profile ops have long dotted names
+  console.log(`${'op'.padEnd(width)}${'cases'.padStart(8)}${'ok'.padStart(8)}${'reverts'.padStart(9)}${'mismatches'.padStart(12)}  revert kinds`);
   for (const [op, s] of Object.entries(stats)) {
     const kinds = Object.entries(s.kinds).filter(([k]) => k !== 'ok').map(([k, n]) => `${k.replace('revert ', '')}: ${n}`).join(', ');
-    console.log(`${op.padEnd(12)}${String(s.cases).padStart(8)}${String(s.ok).padStart(8)}${String(s.reverts).padStart(9)}${String(s.mismatches).padStart(12)}  ${kinds}`);
+    console.log(`${op.padEnd(width)}${String(s.cases).padStart(8)}${String(s.ok).padStart(8)}${String(s.reverts).padStart(9)}${String(s.mismatches).padStart(12)}  ${kinds}`);
   }
   // Not a failure (few cases may miss a kind), but a run that never reaches a revert path proves less.
   for (const [op, s] of Object.entries(stats)) for (const p of kindProblems(op, s.kinds)) console.log(`note: ${p}`);

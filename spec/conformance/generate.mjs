@@ -28,12 +28,13 @@ async function main() {
   const runner = await TwinRunner.create();
   const files = {};
   const problems = [];
+  const width = Math.max(...OP_NAMES.map((o) => o.length));
   for (const op of OP_NAMES) {
     const cases = casesFor(op, seed, count);
     const results = await runner.run(op, cases);
     const counts = countKinds(results);
     problems.push(...kindProblems(op, counts));
-    console.log(`${op.padEnd(11)} ${String(cases.length).padStart(5)} cases  ${Object.entries(counts).map(([k, n]) => `${k}: ${n}`).join(', ')}`);
+    console.log(`${op.padEnd(width)} ${String(cases.length).padStart(5)} cases  ${Object.entries(counts).map(([k, n]) => `${k}: ${n}`).join(', ')}`);
     files[`${op}.json`] = formatOpVectors(op, seedText, cases.map(argsToStrings), results);
   }
   const abi = abiVectors(seed);

@@ -13,6 +13,7 @@ internal static class BigIntegerFixedPoint
     private static readonly BigInteger Wad = BigInteger.Pow(10, 18);
     private static readonly BigInteger HalfWad = Wad / 2;
     private static readonly BigInteger Ray = BigInteger.Pow(10, 27);
+    private static readonly BigInteger HalfRay = Ray / 2;
 
     public static BigInteger Add(BigInteger a, BigInteger b) => Check(a + b);
 
@@ -31,6 +32,12 @@ internal static class BigIntegerFixedPoint
     {
         if (!b.IsZero && a > (Max - HalfWad) / b) throw EvmRevertException.Empty("wadMul overflow");
         return (a * b + HalfWad) / Wad;
+    }
+
+    public static BigInteger RayMul(BigInteger a, BigInteger b)
+    {
+        if (!b.IsZero && a > (Max - HalfRay) / b) throw EvmRevertException.Empty("rayMul overflow");
+        return (a * b + HalfRay) / Ray;
     }
 
     public static BigInteger RayDiv(BigInteger a, BigInteger b)

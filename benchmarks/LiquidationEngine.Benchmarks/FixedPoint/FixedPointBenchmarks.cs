@@ -45,8 +45,17 @@ public class FixedPointBenchmarks
     [Benchmark(Baseline = true), BenchmarkCategory("mulDiv")] public BigInteger MulDivBigInteger() => BigIntegerFixedPoint.MulDivCeil(_bwide, _bb, _bdivisor);
     [Benchmark, BenchmarkCategory("mulDiv")] public UInt256 MulDivUInt256() => FullMath.MulDiv(_wide, _b, _divisor, Rounding.Ceil);
 
+    // Added case, same inputs: a 2-limb denominator (RAY = 1e27, 90 bits) on the same 512-bit product, next to the
+    // 3-limb _divisor above; 2-limb denominators are the common real-world case.
+    [Benchmark(Baseline = true), BenchmarkCategory("mulDiv2LimbDenominator")] public BigInteger MulDivRayBigInteger() => BigIntegerFixedPoint.MulDivCeil(_bwide, _bb, _bray);
+    [Benchmark, BenchmarkCategory("mulDiv2LimbDenominator")] public UInt256 MulDivRayUInt256() => FullMath.MulDiv(_wide, _b, _ray, Rounding.Ceil);
+
     [Benchmark(Baseline = true), BenchmarkCategory("wadMul")] public BigInteger WadMulBigInteger() => BigIntegerFixedPoint.WadMul(_ba, _bb);
     [Benchmark, BenchmarkCategory("wadMul")] public UInt256 WadMulUInt256() => WadRayMath.WadMul(_a, _b);
+
+    // Added case, same inputs as wadMul: division by the constant RAY (2 limbs) instead of WAD (1 limb).
+    [Benchmark(Baseline = true), BenchmarkCategory("rayMul")] public BigInteger RayMulBigInteger() => BigIntegerFixedPoint.RayMul(_ba, _bb);
+    [Benchmark, BenchmarkCategory("rayMul")] public UInt256 RayMulUInt256() => WadRayMath.RayMul(_a, _b);
 
     [Benchmark(Baseline = true), BenchmarkCategory("rayDiv")] public BigInteger RayDivBigInteger() => BigIntegerFixedPoint.RayDiv(_ba, _bb);
     [Benchmark, BenchmarkCategory("rayDiv")] public UInt256 RayDivUInt256() => WadRayMath.RayDiv(_a, _b);

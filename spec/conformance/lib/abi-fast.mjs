@@ -37,6 +37,11 @@ export function encodeUintCall(selector, values) {
   return buf;
 }
 
+/** ABI calldata for `f(uint256[])`: the selector, the offset word (0x20), the length word, then the elements. */
+export function encodeUintArrayCall(selector, values) {
+  return encodeUintCall(selector, [BigInt(WORD), BigInt(values.length), ...values]);
+}
+
 /** BatchCaller input: target address word, then (length word, unpadded calldata) per case. */
 export function encodeBatch(target, calls) {
   let size = WORD;
@@ -72,6 +77,14 @@ export function decodeBatch(data) {
 /** Lower-case 0x-hex of bytes ("0x" for none). */
 export function hexOf(bytes) {
   return '0x' + Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex');
+}
+
+/** ABI return data made of static words only (uint256, uint128, bool, static tuples thereof), as BigInts. */
+export function decodeUints(data) {
+  if (data.length % WORD !== 0) throw new Error(`expected whole 32-byte words, got ${data.length} bytes`);
+  const out = [];
+  for (let i = 0; i < data.length; i += WORD) out.push(BigInt(hexOf(data.subarray(i, i + WORD))));
+  return out;
 }
 
 /** A single ABI uint256 return value. */

@@ -33,6 +33,9 @@ export const CONTRACTS = Object.freeze({
   AaveMathTwin: 'AaveMathTwin.sol',
   MorphoMathTwin: 'MorphoMathTwin.sol',
   MakerRpowTwin: 'MakerRpow.sol',
+  AaveProfileTwin: 'AaveProfileTwin.sol',
+  MorphoProfileTwin: 'MorphoProfileTwin.sol',
+  MakerLiq2Twin: 'MakerLiq2Twin.sol',
   BatchCaller: 'BatchCaller.sol',
 });
 

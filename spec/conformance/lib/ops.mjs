@@ -5,6 +5,7 @@ import {
   MAX, WAD, RAY, HALF_WAD, HALF_RAY, PERCENTAGE_FACTOR, HALF_PERCENTAGE_FACTOR, WAD_RAY_RATIO,
   EDGE_VALUES, BOUNDARY_POOL, clamp, isqrt, around, anyValue, nonZero, randomWidth, scaled,
 } from './values.mjs';
+import { PROFILE_OPS } from './profile-ops.mjs';
 
 const require = createRequire(import.meta.url);
 const versionOf = (pkg) => require(`${pkg}/package.json`).version;
@@ -16,12 +17,24 @@ export const OVERFLOW = panicData(0x11);
 export const DIVISION_BY_ZERO = panicData(0x12);
 export const EMPTY = '0x';
 
-/** Human name of a result kind: "ok", "revert 0x" or "revert Panic(0x11)". */
+export const ERROR_SELECTOR = '0x08c379a0';
+
+/** The reason of Error(string) revert data, or undefined when the data is not a well-formed Error(string). */
+function errorReason(d) {
+  if (!d.startsWith(ERROR_SELECTOR) || d.length < 10 + 128) return undefined;
+  const length = Number(BigInt('0x' + d.slice(74, 138)));
+  if (BigInt('0x' + d.slice(10, 74)) !== 32n || d.length !== 138 + Math.ceil(length / 32) * 64) return undefined;
+  return Buffer.from(d.slice(138, 138 + 2 * length), 'hex').toString('utf8');
+}
+
+/** Human name of a result kind: "ok", "revert 0x", "revert Panic(0x11)" or 'revert Error("45")'. */
 export function kindOf(result) {
   if (result.ok) return 'ok';
   const d = result.revert;
   if (d.startsWith(PANIC_SELECTOR) && d.length === 10 + 64) return `revert Panic(0x${BigInt('0x' + d.slice(10)).toString(16)})`;
   if (d === EMPTY) return 'revert 0x';
+  const reason = errorReason(d);
+  if (reason !== undefined) return `revert Error(${JSON.stringify(reason)})`;
   return `revert ${d.slice(0, 10)}...(${(d.length - 2) / 2} bytes)`;
 }
 const OK = 'ok';
@@ -312,13 +325,15 @@ export const OPS = Object.freeze({
     edges: rpowEdges,
     random: rpowRandom,
   },
+
+  ...PROFILE_OPS,
 });
 
 /** Names of all ops, in registry order. */
 export const OP_NAMES = Object.freeze(Object.keys(OPS));
 
-/** The ABI function an op calls: same name as the op on its twin contract. */
-export const functionOf = (op) => op;
+/** The ABI function an op calls: the op's name on its twin contract, or the profile op's declared function. */
+export const functionOf = (op) => OPS[op].function ?? op;
 
 /** BOUNDARY_POOL is exported for tests. */
 export { BOUNDARY_POOL };

@@ -1,10 +1,13 @@
 // Executes op cases on their Solidity twins in the EVM and reports them in eval-protocol form.
 import { TwinEvm } from './evm.mjs';
-import { OPS, ROUNDINGS } from './ops.mjs';
-import { encodeUintCall, decodeUint, hexOf } from './abi-fast.mjs';
+import { OPS, ROUNDINGS, functionOf } from './ops.mjs';
+import { encodeUintCall, encodeUintArrayCall, decodeUints, hexOf } from './abi-fast.mjs';
 
 /** Cases per EVM message. Larger batches amortise the message overhead; beyond ~1000 memory costs dominate. */
 export const BATCH_SIZE = 1000;
+
+/** Successful return data in eval form: every word as a base-10 string (a bool is "0" or "1"). */
+const okOf = (data) => ({ ok: decodeUints(data).map((v) => v.toString(10)) });
 
 export class TwinRunner {
   /** @private use TwinRunner.create() */
@@ -12,9 +15,12 @@ export class TwinRunner {
     this.evm = evm;
     this.selectors = {};
     for (const [op, spec] of Object.entries(OPS)) {
-      const fn = evm.interfaces[spec.contract].getFunction(op);
-      if (!fn) throw new Error(`${spec.contract} has no function ${op}`);
-      this.selectors[op] = { selector: fn.selector, inputs: fn.inputs.map((p) => p.type), outputs: fn.outputs.map((p) => p.type) };
+      const name = functionOf(op);
+      const fn = evm.interfaces[spec.contract].getFunction(name);
+      if (!fn) throw new Error(`${spec.contract} has no function ${name}`);
+      // A static tuple argument (a struct of words) is encoded inline: its components count as arguments.
+      const flat = (p) => (p.baseType === 'tuple' ? p.components.flatMap(flat) : [p.type]);
+      this.selectors[op] = { selector: fn.selector, inputs: fn.inputs.flatMap(flat), outputs: fn.outputs.flatMap(flat) };
     }
   }
 
@@ -25,6 +31,7 @@ export class TwinRunner {
   /** ABI calldata for one case. Throws on a malformed case (wrong arity, bad rounding, out of range). */
   calldata(op, args) {
     const { selector, inputs } = this.selectors[op];
+    if (OPS[op].variadic) return encodeUintArrayCall(selector, args.map((a) => (typeof a === 'bigint' ? a : BigInt(a))));
     if (args.length !== inputs.length) throw new Error(`${op} takes ${inputs.length} args, got ${args.length}`);
     const words = args.map((a, i) => {
       if (op === 'mulDiv' && i === 3) {
@@ -49,7 +56,7 @@ export class TwinRunner {
     for (let start = 0; start < cases.length; start += BATCH_SIZE) {
       const chunk = cases.slice(start, start + BATCH_SIZE).map((args) => this.calldata(op, args));
       for (const r of await this.evm.callBatch(spec.contract, chunk)) {
-        results.push(r.success ? { ok: [decodeUint(r.returnData).toString(10)] } : { revert: hexOf(r.returnData) });
+        results.push(r.success ? okOf(r.returnData) : { revert: hexOf(r.returnData) });
       }
     }
     return results;
@@ -58,6 +65,6 @@ export class TwinRunner {
   /** Runs one case in its own EVM message, without BatchCaller (slower; used to cross-check the batch path). */
   async runSingle(op, args) {
     const r = await this.evm.callRaw(OPS[op].contract, this.calldata(op, args));
-    return r.success ? { ok: [decodeUint(r.returnData).toString(10)] } : { revert: hexOf(r.returnData) };
+    return r.success ? okOf(r.returnData) : { revert: hexOf(r.returnData) };
   }
 }

@@ -2,6 +2,7 @@
 // twins (and so the committed vectors) against these, so neither side's expected values come from itself.
 import { MAX, WAD, RAY, HALF_WAD, HALF_RAY, PERCENTAGE_FACTOR as PF, HALF_PERCENTAGE_FACTOR as HALF_PF } from '../lib/values.mjs';
 import { OVERFLOW, DIVISION_BY_ZERO, EMPTY, ROUNDINGS } from '../lib/ops.mjs';
+import { PROFILE_MODELS, profileModel } from './profile-models.mjs';
 
 class Revert extends Error {
   constructor(data) {
@@ -70,6 +71,7 @@ const MODELS = {
 
 /** The model's answer for one case, in eval-protocol form: {ok: ["..."]} or {revert: "0x..."}. */
 export function model(op, args) {
+  if (PROFILE_MODELS[op]) return profileModel(op, args);
   const f = MODELS[op];
   if (!f) throw new Error(`no model for ${op}`);
   const values = args.map((a) => (op === 'mulDiv' && ROUNDINGS.includes(a) ? a : BigInt(a)));

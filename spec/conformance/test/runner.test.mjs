@@ -104,10 +104,24 @@ test('the EVM twins agree with independent BigInt models', async () => {
 });
 
 test('every op has a twin function with uint256 inputs and one uint256 output', () => {
-  for (const op of OP_NAMES) {
+  for (const op of OP_NAMES.filter((o) => !OPS[o].function)) {
     const { inputs, outputs } = runner.selectors[op];
     assert.deepEqual(outputs, ['uint256'], op);
     assert.ok(inputs.every((t) => t === 'uint256' || (op === 'mulDiv' && t === 'uint8')), op);
     assert.ok(OPS[op].twin.length > 0);
+  }
+});
+
+test('every profile op has a twin function of static words in and out', () => {
+  const profileOps = OP_NAMES.filter((o) => OPS[o].function);
+  assert.equal(profileOps.length, 11);
+  for (const op of profileOps) {
+    const { inputs, outputs } = runner.selectors[op];
+    if (OPS[op].variadic) assert.deepEqual(inputs, ['uint256[]'], op);
+    else {
+      assert.equal(inputs.length, OPS[op].params.length, op);
+      assert.ok(inputs.every((t) => t === 'uint256' || t === 'uint128'), op);
+    }
+    assert.ok(outputs.length >= 1 && outputs.every((t) => t === 'uint256' || t === 'bool'), op);
   }
 });

@@ -8,6 +8,7 @@ using LiquidationEngine.Markets;
 using LiquidationEngine.Oracles;
 using LiquidationEngine.Protection;
 using LiquidationEngine.Risk;
+using LiquidationEngine.Solvency;
 using LiquidationEngine.Throttling;
 
 namespace LiquidationEngine.Cli.Eval;
@@ -185,6 +186,49 @@ internal sealed class EngineOps
                     return [("state", (ulong)b.State), ("changedAt", b.ChangedAt), ("openUntil", b.OpenUntil)];
                 });
             }
+            case "realizeBadDebt":
+            {
+                f.Allow("account");
+                Address account = f.Address("account");
+                return Transaction(f, (m, b) => m.RealizeBadDebt(b, account));
+            }
+            case "depositInsurance":
+            {
+                f.Allow("from", "asset", "amount");
+                (Address from, Address asset, UInt256 amount) = (f.Address("from"), f.Address("asset"), f.Number("amount"));
+                return Transaction(f, (m, b) => m.DepositInsurance(b, from, asset, amount));
+            }
+            case "withdrawInsurance":
+            {
+                f.Allow("asset", "to", "amount");
+                (Address asset, Address to, UInt256 amount) = (f.Address("asset"), f.Address("to"), f.Number("amount"));
+                return Transaction(f, (m, b) => m.WithdrawInsurance(b, asset, to, amount));
+            }
+            case "setInsurancePolicy":
+            {
+                f.Allow("asset", "floor", "feeToReservesBps");
+                (Address asset, UInt256 floor, uint share) = (f.Address("asset"), f.Number("floor", UInt256.Zero), f.UInt("feeToReservesBps", 0));
+                return Transaction(f, (m, b) => m.SetInsurancePolicy(b, asset, floor, share));
+            }
+            case "setBackstop":
+            {
+                f.Allow("asset", "provider", "capacity");
+                (Address asset, Address provider, UInt256 capacity) = (f.Address("asset"), f.Address("provider"), f.Number("capacity"));
+                return Transaction(f, (m, b) => m.SetBackstop(b, asset, provider, capacity));
+            }
+            case "solvencyReport":
+            {
+                f.Allow("asset");
+                Address asset = f.Address("asset");
+                return (session, w) => View(w, session, () =>
+                {
+                    AssetSolvencyReport r = session.Market.GetSolvencyReport(asset);
+                    return [("cash", r.Cash), ("totalDebt", r.TotalDebt), ("totalSupply", r.TotalSupply), ("insuranceFund", r.InsuranceFund),
+                        ("reserves", r.Reserves), ("surplus", r.Surplus), ("shortfall", r.Shortfall), ("badDebtRealized", r.BadDebtRealized),
+                        ("insuranceAbsorbed", r.InsuranceAbsorbed), ("backstopAbsorbed", r.BackstopAbsorbed), ("lossSocialized", r.LossSocialized),
+                        ("supplyIndex", r.SupplyIndex), ("insuranceFloor", r.InsuranceFloor), ("backstopCapacity", r.BackstopCapacity)];
+                });
+            }
             case "accountData":
             {
                 f.Allow("account");
@@ -210,8 +254,9 @@ internal sealed class EngineOps
             }
             default:
                 throw new EvalRequestException($"engine.run: ops[{index}] has unknown op \"{kind.GetString()}\"; known: createMarket, listAsset, " +
-                    "setRiskParameters, setPrice, supply, withdraw, borrow, repay, setUseAsCollateral, accrueInterest, liquidate, tripBreaker, isolateBreaker, " +
-                    "resetBreaker, evaluateBreakers, accountData, maxLiquidation, breakerState.");
+                    "setRiskParameters, setPrice, supply, withdraw, borrow, repay, setUseAsCollateral, accrueInterest, liquidate, accountData, maxLiquidation, " +
+                    "realizeBadDebt, depositInsurance, withdrawInsurance, setInsurancePolicy, setBackstop, solvencyReport, tripBreaker, isolateBreaker, " +
+                    "resetBreaker, evaluateBreakers, breakerState.");
         }
     }
 
@@ -274,7 +319,7 @@ internal sealed class EngineOps
     }, writeEvents: false);
 
     /// <summary>
-    /// The "protection" object of createMarket (spec/breakers.md section 6.1): "emergencyHealthFactorFloor",
+    /// The "protection" object of createMarket (spec/SPEC.md section 7.6.1): "emergencyHealthFactorFloor",
     /// "velocityWindowSeconds", "velocityBuckets", "throttle", "breaker", "oracle", and "assets" (an array of objects
     /// with "asset" and any of "throttle", "breaker", "oracle"). Omitted fields take the library's defaults.
     /// </summary>

@@ -113,14 +113,11 @@ internal static class EvalCommand
     private static string[] Execute(JsonElement root, EvalOp op)
     {
         if (!root.TryGetProperty("args", out JsonElement args) || args.ValueKind != JsonValueKind.Array)
-            throw new EvalRequestException($"{op.Name}: the request has no \"args\" array; {op.Name} takes {Arity(op)}.");
-        if (args.GetArrayLength() != op.Parameters.Length)
-            throw new EvalRequestException($"{op.Name}: takes {Arity(op)}; got {args.GetArrayLength()}.");
+            throw new EvalRequestException($"{op.Name}: the request has no \"args\" array; {op.Name} takes {op.Arity}.");
+        if (!op.AcceptsArgCount(args.GetArrayLength()))
+            throw new EvalRequestException($"{op.Name}: takes {op.Arity}; got {args.GetArrayLength()}.");
         return op.Invoke(new EvalArgs(op, args));
     }
-
-    private static string Arity(EvalOp op) =>
-        $"{op.Parameters.Length} argument{(op.Parameters.Length == 1 ? "" : "s")} ({string.Join(", ", op.Parameters)})";
 
     private static string Kind(JsonElement e) => e.ValueKind.ToString().ToLowerInvariant();
 

@@ -6,7 +6,7 @@ internal sealed class EvalOps
     private readonly Dictionary<string, EvalOp> _ops = new(StringComparer.Ordinal);
 
     /// <summary>Every op the tool ships, in a fresh table: engine sessions live as long as their table (one eval stream).</summary>
-    public static EvalOps Default => new(FixedPointOps.All().Concat(new EngineOps().All()));
+    public static EvalOps Default => new(FixedPointOps.All().Concat(ProfileOps.All()).Concat(new EngineOps().All()));
 
     public EvalOps(IEnumerable<EvalOp> ops)
     {

@@ -1,4 +1,5 @@
 using LiquidationEngine.FixedPoint;
+using LiquidationEngine.Risk;
 
 namespace LiquidationEngine.Accounts;
 
@@ -9,9 +10,12 @@ namespace LiquidationEngine.Accounts;
 /// </summary>
 internal static class ScaledMath
 {
-    public static UInt256 SupplyBalance(UInt256 scaled, UInt256 supplyIndex) => FullMath.MulDiv(scaled, supplyIndex, WadRayMath.Ray, Rounding.Floor);
+    private const int RayDecimals = 27;
 
-    public static UInt256 DebtBalance(UInt256 scaled, UInt256 borrowIndex) => FullMath.MulDiv(scaled, borrowIndex, WadRayMath.Ray, Rounding.Ceil);
+    // Hot (every health factor): the RAY division takes the fast power-of-ten path.
+    public static UInt256 SupplyBalance(UInt256 scaled, UInt256 supplyIndex) => FastMath.MulDivPow10(scaled, supplyIndex, RayDecimals, roundUp: false);
+
+    public static UInt256 DebtBalance(UInt256 scaled, UInt256 borrowIndex) => FastMath.MulDivPow10(scaled, borrowIndex, RayDecimals, roundUp: true);
 
     public static UInt256 SupplyToMint(UInt256 amount, UInt256 supplyIndex) => FullMath.MulDiv(amount, WadRayMath.Ray, supplyIndex, Rounding.Floor);
 

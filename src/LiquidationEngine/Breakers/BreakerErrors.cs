@@ -5,7 +5,7 @@ namespace LiquidationEngine.Breakers;
 /// <summary>
 /// Every custom error of the throttles, circuit breakers and oracle guards, declared once (like Morpho Blue's
 /// ErrorsLib). Revert data is the 4-byte selector (keccak256 of the canonical signature) followed by the
-/// ABI-encoded arguments; spec/breakers.md lists each with its selector. Use <see cref="CustomError.Matches"/> and
+/// ABI-encoded arguments; spec/SPEC.md section 7 lists each with its selector. Use <see cref="CustomError.Matches"/> and
 /// <see cref="CustomError.Decode"/> to read revert data.
 /// </summary>
 public static class BreakerErrors

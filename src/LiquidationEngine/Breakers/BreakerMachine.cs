@@ -6,7 +6,7 @@ namespace LiquidationEngine.Breakers;
 
 /// <summary>
 /// The breaker's transition rules as pure functions of (options, state, timestamp, metrics): the table in
-/// spec/breakers.md, one method per kind of input. Allocation-free.
+/// spec/SPEC.md section 7, one method per kind of input. Allocation-free.
 /// </summary>
 internal static class BreakerMachine
 {

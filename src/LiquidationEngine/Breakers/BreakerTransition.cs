@@ -2,7 +2,7 @@ namespace LiquidationEngine.Breakers;
 
 /// <summary>
 /// One state change of a breaker, with everything its event carries: the embedding engine turns each into an
-/// ABI event (spec/breakers.md).
+/// ABI event (spec/SPEC.md section 7).
 /// </summary>
 /// <param name="From">State before.</param>
 /// <param name="To">State after (equal to <paramref name="From"/> only when the guardian re-arms an Open breaker).</param>

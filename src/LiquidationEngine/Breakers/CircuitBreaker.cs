@@ -8,7 +8,7 @@ namespace LiquidationEngine.Breakers;
 /// <para>Every method that decides is pure and returns a <see cref="BreakerStep"/> (the new state and each
 /// transition, with the metric values that caused it); <see cref="Commit"/> applies one. So an operation can
 /// evaluate, check, and only commit once it can no longer revert: a revert changes nothing.</para>
-/// <para>Rules (spec/breakers.md has the full table): Closed or HalfOpen trips to Open when any enabled metric is at
+/// <para>Rules (spec/SPEC.md section 7 has the full table): Closed or HalfOpen trips to Open when any enabled metric is at
 /// or above its trip threshold, or a price update breaches the jump tolerance; Open becomes HalfOpen when
 /// <see cref="CircuitBreakerOptions.BreakDurationSeconds"/> has passed; HalfOpen becomes Closed when every enabled
 /// metric is below its reset threshold; Isolated moves only by the guardian. The break is not extended by metrics

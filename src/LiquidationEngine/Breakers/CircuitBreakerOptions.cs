@@ -5,7 +5,7 @@ namespace LiquidationEngine.Breakers;
 /// <summary>
 /// Settings of a <see cref="CircuitBreaker"/>, named after Polly v8's <c>CircuitBreakerStrategyOptions</c> where
 /// they mean the same. Each metric has a trip and a reset threshold (<see cref="MetricThreshold"/>); set one to
-/// <see cref="MetricThreshold.Disabled"/> to ignore it. spec/breakers.md lists every field with its unit and default.
+/// <see cref="MetricThreshold.Disabled"/> to ignore it. spec/SPEC.md section 7 lists every field with its unit and default.
 /// </summary>
 /// <remarks>
 /// No effect ever raises the liquidation threshold of existing positions: doing so in a falling market would push

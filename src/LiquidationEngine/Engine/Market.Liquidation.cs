@@ -14,8 +14,11 @@ public sealed partial class Market
     /// Liquidates an account whose health factor is below 1: the liquidator repays up to
     /// <paramref name="debtToCover"/> of its debt in <paramref name="debtAsset"/> (cash in) and receives the
     /// corresponding collateral plus bonus, minus the protocol fee, in <paramref name="collateralAsset"/> (cash out);
-    /// the fee stays as protocol reserves of the collateral asset. Amounts are <see cref="LiquidationMath.Quote"/>'s.
-    /// Emits <c>UseAsCollateralSet</c> (when the collateral is emptied) then <c>LiquidationCall</c>.
+    /// the fee stays in the market, credited to the collateral asset's insurance fund (spec/SPEC.md section 6). Amounts are
+    /// <see cref="LiquidationMath.Quote"/>'s. Emits <c>UseAsCollateralSet</c> (when the collateral is emptied) then
+    /// <c>LiquidationCall</c>; when that seized the account's last collateral of non-zero value and debt remains, its bad
+    /// debt is realised at the end, as by <see cref="RealizeBadDebt"/> (and with its events), and the health factor after
+    /// is the uint256 maximum (no debt left).
     /// </summary>
     /// <param name="block">The block this operation executes in.</param>
     /// <param name="liquidator">Who pays the debt and receives the collateral.</param>
@@ -25,9 +28,10 @@ public sealed partial class Market
     /// <param name="debtToCover">The most debt-asset tokens the liquidator will repay; <see cref="UInt256.MaxValue"/> = as much as allowed.</param>
     /// <exception cref="EvmRevertException">In this order: block errors, <c>AssetNotListed</c> (debt, then collateral),
     /// <c>ZeroAmount</c>, <c>NotLiquidatable</c>, <c>CollateralNotSeizable</c>, <c>NoDebtInAsset</c>,
-    /// <c>AmountRoundsToZero</c>, <c>InsufficientCash</c>, Panic(0x11); then, with <see cref="MarketOptions.Protection"/>
-    /// (spec/breakers.md, "Wiring"): <c>OracleStale</c>, <c>OracleGracePeriod</c>, <c>LiquidationsPaused</c>,
-    /// <c>LiquidationBelowMinimum</c>, <c>LiquidationThrottled</c>. A throttle may fill the liquidation partially.</exception>
+    /// <c>AmountRoundsToZero</c>, <c>InsufficientCash</c>, Panic(0x11) (also from the bad-debt waterfall); then, with
+    /// <see cref="MarketOptions.Protection"/> (spec/SPEC.md, "Throttles, circuit breakers and oracle guards"): <c>OracleStale</c>,
+    /// <c>OracleGracePeriod</c>, <c>LiquidationsPaused</c>, <c>LiquidationBelowMinimum</c>, <c>LiquidationThrottled</c>.
+    /// A throttle may fill the liquidation partially.</exception>
     public LiquidationResult Liquidate(Block block, Address liquidator, Address account, Address debtAsset, Address collateralAsset, UInt256 debtToCover)
     {
         CheckBlock(block);
@@ -35,6 +39,7 @@ public sealed partial class Market
         LiquidationPlan plan = _protection is null
             ? PlanLiquidation(account, debtAsset, collateralAsset, debtToCover)
             : PlanGuardedLiquidation(block.Timestamp, account, debtAsset, collateralAsset, debtToCover, ref guard);
+        (int, Solvency.WaterfallOutcome)[]? badDebt = PlanBadDebtAfter(plan);
 
         _lastBlock = block;
         _assets[plan.DebtId] = plan.DebtAssetAfter;
@@ -48,20 +53,36 @@ public sealed partial class Market
         DropIfEmpty(account, holder);
 
         LiquidationQuote q = plan.Quote;
+        UInt256 healthAfter = badDebt is null ? plan.HealthFactorAfter : UInt256.MaxValue; // all debt written off below
         var result = new LiquidationResult(
             q.DebtRepaid, q.CollateralSeized, q.ProtocolFee, q.CollateralToLiquidator, q.LiquidationBonusBps,
-            plan.HealthFactorBefore, plan.HealthFactorAfter);
+            plan.HealthFactorBefore, healthAfter);
         if (_events is not null)
         {
             if (emptied)
                 _events.Emit(new UseAsCollateralSetEvent(collateralAsset, account, false));
             _events.Emit(new LiquidationCallEvent(
                 collateralAsset, debtAsset, account, liquidator, q.DebtRepaid, q.CollateralSeized, q.ProtocolFee,
-                q.LiquidationBonusBps, plan.HealthFactorBefore, plan.HealthFactorAfter));
+                q.LiquidationBonusBps, plan.HealthFactorBefore, healthAfter));
         }
+        if (badDebt is not null)
+            ApplyBadDebt(account, holder, badDebt);
         if (_protection is not null)
             ApplyLiquidationGuard(block.Timestamp, ref guard);
         return result;
+    }
+
+    // Bad debt is realised at the end of the liquidation that seized the account's last collateral (as Morpho Blue does).
+    private (int, Solvency.WaterfallOutcome)[]? PlanBadDebtAfter(in LiquidationPlan plan)
+    {
+        if (!plan.ScaledSupplyAfter.IsZero)
+            return null;
+        var pending = new PendingLiquidation(
+            plan.DebtId, plan.ScaledDebtAfter, plan.DebtAssetAfter, plan.CollateralId, plan.ScaledSupplyAfter, plan.CollateralAssetAfter);
+        AssetMask owed = plan.Holder.DebtMask;
+        owed.Set(plan.DebtId, !plan.ScaledDebtAfter.IsZero);
+        bool owes = !owed.IsEmpty;
+        return owes && FindValuedSupply(plan.Holder, pending, out _) < 0 ? PlanBadDebt(plan.Holder, pending) : null;
     }
 
     private readonly record struct LiquidationPlan(
@@ -116,12 +137,11 @@ public sealed partial class Market
         AssetState collateralBase = collateralId == debtId ? debtAfter : collateralState;
         if (collateralBase.Cash < quote.CollateralToLiquidator)
             throw Revert.InsufficientCash(collateralAsset, collateralBase.Cash, quote.CollateralToLiquidator);
-        AssetState collateralAfter = collateralBase with
+        AssetState collateralAfter = Solvency.FeeRouting.Credit(collateralBase with
         {
             TotalScaledSupply = collateralBase.TotalScaledSupply - supplyBurned,
             Cash = collateralBase.Cash - quote.CollateralToLiquidator,
-            Reserves = collateralBase.Reserves + quote.ProtocolFee,
-        };
+        }, quote.ProtocolFee);
 
         UInt256 scaledDebtAfter = scaledDebt - debtBurned;
         UInt256 scaledSupplyAfter = scaledSupply - supplyBurned;

@@ -79,7 +79,7 @@ public sealed partial class Market
             throw Revert.InsufficientCash(asset, state.Cash, withdrawn);
         UInt256 remaining = scaled - burned;
         bool usedAsCollateral = holder!.UsesAsCollateral(id);
-        if (usedAsCollateral && holder.DebtMask != UInt128.Zero)
+        if (usedAsCollateral && !holder.DebtMask.IsEmpty)
         {
             AccountData after = ComputeAccountData(holder, PositionChange.Supply(id, remaining, useAsCollateral: true));
             if (after.IsLiquidatable)
@@ -198,7 +198,7 @@ public sealed partial class Market
         {
             if (useAsCollateral && !_assets[id].Config.Risk.CollateralEnabled)
                 throw Revert.CollateralNotEnabled(asset);
-            if (!useAsCollateral && holder.DebtMask != UInt128.Zero)
+            if (!useAsCollateral && !holder.DebtMask.IsEmpty)
             {
                 AccountData after = ComputeAccountData(holder, PositionChange.Supply(id, scaled, useAsCollateral: false));
                 if (after.IsLiquidatable)

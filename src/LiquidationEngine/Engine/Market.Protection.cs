@@ -12,7 +12,7 @@ using LiquidationEngine.Throttling;
 
 namespace LiquidationEngine.Engine;
 
-// Throttles, circuit breakers and oracle guards (spec/breakers.md, "Wiring"). Each guarded operation decides with
+// Throttles, circuit breakers and oracle guards (spec/SPEC.md section 7, "Wiring"). Each guarded operation decides with
 // pure reads (breaker steps, throttle quotes, oracle checks) while planning, and records/commits only when applying,
 // so a revert leaves every component bit-identical. Without MarketOptions.Protection none of this runs.
 public sealed partial class Market
@@ -490,14 +490,20 @@ public sealed partial class Market
     private void EnsureOracles(ulong now, Account? holder, int extraAsset, bool belowFloor)
     {
         MarketProtection p = _protection!;
-        UInt128 assets = holder is null ? UInt128.Zero : holder.CollateralMask | holder.DebtMask;
-        if (extraAsset >= 0) assets |= Account.Bit(extraAsset);
-        for (UInt128 mask = assets; mask != UInt128.Zero;)
-            p.Asset(Account.PopLowest(ref mask)).Monitor?.EnsureFresh(now);
-        if (belowFloor) return;
-        for (UInt128 mask = assets; mask != UInt128.Zero;)
+        AssetMask assets = default;
+        if (holder is not null)
         {
-            PriceMonitor? monitor = p.Asset(Account.PopLowest(ref mask)).Monitor;
+            assets = holder.CollateralMask;
+            for (AssetMask debt = holder.DebtMask; !debt.IsEmpty;)
+                assets.Set(debt.PopLowest(), true);
+        }
+        if (extraAsset >= 0) assets.Set(extraAsset, true);
+        for (AssetMask mask = assets; !mask.IsEmpty;)
+            p.Asset(mask.PopLowest()).Monitor?.EnsureFresh(now);
+        if (belowFloor) return;
+        for (AssetMask mask = assets; !mask.IsEmpty;)
+        {
+            PriceMonitor? monitor = p.Asset(mask.PopLowest()).Monitor;
             if (monitor is not null && monitor.InGracePeriodAt(now))
                 throw BreakerReverts.OracleGracePeriod(monitor.Asset, monitor.GraceEndsAt);
         }

@@ -47,34 +47,27 @@ public sealed partial class Market
 
     private AccountData ComputeAccountData(Account? account, in PositionChange change)
     {
-        UInt128 collateral = account?.CollateralMask ?? UInt128.Zero;
-        UInt128 debt = account?.DebtMask ?? UInt128.Zero;
+        AssetMask collateral = account?.CollateralMask ?? default;
+        AssetMask debt = account?.DebtMask ?? default;
         if (change.SupplyAsset >= 0)
-        {
-            UInt128 bit = Account.Bit(change.SupplyAsset);
-            collateral = change.UseAsCollateral && !change.ScaledSupply.IsZero ? collateral | bit : collateral & ~bit;
-        }
+            collateral.Set(change.SupplyAsset, change.UseAsCollateral && !change.ScaledSupply.IsZero);
         if (change.DebtAsset >= 0)
-        {
-            UInt128 bit = Account.Bit(change.DebtAsset);
-            debt = change.ScaledDebt.IsZero ? debt & ~bit : debt | bit;
-        }
+            debt.Set(change.DebtAsset, !change.ScaledDebt.IsZero);
 
         ReadOnlySpan<AssetState> assets = CollectionsMarshal.AsSpan(_assets);
         var builder = new AccountDataBuilder();
-        for (int id = Account.PopLowest(ref collateral); id >= 0; id = Account.PopLowest(ref collateral))
+        for (int id = collateral.PopLowest(); id >= 0; id = collateral.PopLowest())
         {
             ref readonly AssetState asset = ref assets[id];
             UInt256 scaled = id == change.SupplyAsset ? change.ScaledSupply : account!.ScaledSupply(id);
-            builder.AddCollateral(
-                ScaledMath.SupplyBalance(scaled, asset.SupplyIndex), asset.Price, asset.Config.Decimals,
+            builder.AddScaledCollateral(scaled, asset.SupplyIndex, asset.Price, asset.Config.Decimals,
                 asset.Config.Risk.LtvBps, asset.Config.Risk.LiquidationThresholdBps);
         }
-        for (int id = Account.PopLowest(ref debt); id >= 0; id = Account.PopLowest(ref debt))
+        for (int id = debt.PopLowest(); id >= 0; id = debt.PopLowest())
         {
             ref readonly AssetState asset = ref assets[id];
             UInt256 scaled = id == change.DebtAsset ? change.ScaledDebt : account!.ScaledDebt(id);
-            builder.AddDebt(ScaledMath.DebtBalance(scaled, asset.BorrowIndex), asset.Price, asset.Config.Decimals);
+            builder.AddScaledDebt(scaled, asset.BorrowIndex, asset.Price, asset.Config.Decimals);
         }
         return builder.Build();
     }

@@ -5,7 +5,8 @@ namespace LiquidationEngine.Engine;
 
 /// <summary>
 /// The canonical state encoding (spec/SPEC.md, "State encoding"): 32-byte big-endian words, fixed order,
-/// accounts by ascending address, positions by asset id, empty accounts and positions omitted.
+/// accounts by ascending address, positions by asset id, empty accounts and positions omitted; then the solvency
+/// section (spec/SPEC.md section 6), omitted like them when no asset has solvency state, so earlier states keep their hashes.
 /// </summary>
 internal static class StateEncoding
 {
@@ -15,12 +16,19 @@ internal static class StateEncoding
     private const int OptionWords = 9;
     private const int AssetWords = 16;
     private const int PositionWords = 4;
+    private const int SolvencyWords = 10;
 
     public static byte[] Encode(EngineState state)
     {
         int words = 1 + OptionWords + 2 + 1 + state.Assets.Length * AssetWords + 1;
         foreach (AccountState account in state.Accounts)
             words += 2 + account.Positions.Length * PositionWords;
+        int solvent = 0;
+        foreach (AssetState asset in state.Assets)
+            if (!asset.Solvency.IsDefault) solvent++;
+        if (solvent > 0)
+            words += 1 + solvent * SolvencyWords;
+        // Optional sections exist only when configured, so a plain market's encoding (and hash) never changes.
         byte[] protection = state.Protection is null ? [] : Protection.ProtectionEncoding.Encode(state.Protection);
         var writer = new WordWriter(new byte[words * 32 + protection.Length]);
         protection.CopyTo(writer.Buffer, words * 32);
@@ -46,6 +54,14 @@ internal static class StateEncoding
                 writer.Write(position.ScaledDebt);
                 writer.Write(position.UsedAsCollateral ? 1UL : 0UL);
             }
+        }
+
+        if (solvent > 0)
+        {
+            writer.Write((ulong)solvent);
+            for (int id = 0; id < state.Assets.Length; id++)
+                if (!state.Assets[id].Solvency.IsDefault)
+                    WriteSolvency(ref writer, id, state.Assets[id].Solvency);
         }
         return writer.Buffer;
     }
@@ -83,6 +99,20 @@ internal static class StateEncoding
         writer.Write(asset.TotalScaledDebt);
         writer.Write(asset.Cash);
         writer.Write(asset.Reserves);
+    }
+
+    private static void WriteSolvency(ref WordWriter writer, int id, in Solvency.AssetSolvency books)
+    {
+        writer.Write((ulong)id);
+        writer.Write(books.InsuranceFund);
+        writer.Write(books.InsuranceFloor);
+        writer.Write(books.FeeToReservesBps);
+        writer.Write(books.BackstopProvider.ToUInt256());
+        writer.Write(books.BackstopCapacity);
+        writer.Write(books.BadDebtRealized);
+        writer.Write(books.InsuranceAbsorbed);
+        writer.Write(books.BackstopAbsorbed);
+        writer.Write(books.LossSocialized);
     }
 
     private static int IndexOf(EngineState state, Evm.Address asset)

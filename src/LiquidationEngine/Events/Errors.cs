@@ -130,6 +130,23 @@ public static class EngineErrors
     /// <summary>The account owes nothing in the asset.</summary>
     public static readonly CustomError NoDebtInAsset = new("NoDebtInAsset(address account, address asset)");
 
+    // Solvency (RealizeBadDebt, insurance fund, backstop: spec/SPEC.md section 6).
+
+    /// <summary>The account owes nothing: no bad debt to realise (also a second realisation of the same account).</summary>
+    public static readonly CustomError NoBadDebt = new("NoBadDebt(address account)");
+
+    /// <summary>The account still supplies an asset with a non-zero value: liquidate it first.</summary>
+    public static readonly CustomError CollateralRemaining = new("CollateralRemaining(address account, address asset, uint256 balance)");
+
+    /// <summary>The insurance withdrawal would take the fund below its floor.</summary>
+    public static readonly CustomError InsuranceBelowFloor = new("InsuranceBelowFloor(address asset, uint256 fund, uint256 floor, uint256 amount)");
+
+    /// <summary>A backstop capacity without a provider (zero address).</summary>
+    public static readonly CustomError InvalidBackstop = new("InvalidBackstop(address asset, address provider, uint256 capacity)");
+
+    /// <summary>A protocol-fee share for reserves above 10 000 bps.</summary>
+    public static readonly CustomError InvalidFeeToReserves = new("InvalidFeeToReserves(address asset, uint256 feeToReservesBps)");
+
     /// <summary>Every error above, in declaration order (for tooling and the spec's selector table).</summary>
     public static IReadOnlyList<CustomError> All { get; } =
     [
@@ -143,5 +160,6 @@ public static class EngineErrors
         BorrowCapacityExceeded,
         BorrowIndexDecreased, SupplyIndexDecreased,
         NotLiquidatable, CollateralNotSeizable, NoDebtInAsset,
+        NoBadDebt, CollateralRemaining, InsuranceBelowFloor, InvalidBackstop, InvalidFeeToReserves,
     ];
 }

@@ -42,9 +42,40 @@ public static class EngineEvents
     public static readonly EventDefinition LiquidationCall = new(
         "LiquidationCall(address indexed collateralAsset, address indexed debtAsset, address indexed account, address liquidator, uint256 debtRepaid, uint256 collateralSeized, uint256 protocolFee, uint256 liquidationBonusBps, uint256 healthFactorBefore, uint256 healthFactorAfter)");
 
+    // Solvency (spec/SPEC.md section 6).
+
+    /// <summary>Bad debt written off: the account's whole debt in the asset (token units), before the waterfall steps that cover it.</summary>
+    public static readonly EventDefinition BadDebtRealized = new("BadDebtRealized(address indexed account, address indexed asset, uint256 amount)");
+
+    /// <summary>Waterfall step 2: the asset's insurance fund absorbed <c>amount</c>; <c>fundAfter</c> is left.</summary>
+    public static readonly EventDefinition InsuranceAbsorbed = new("InsuranceAbsorbed(address indexed asset, uint256 amount, uint256 fundAfter)");
+
+    /// <summary>Waterfall step 3: the backstop paid <c>amount</c> in; it will cover <c>capacityAfter</c> more.</summary>
+    public static readonly EventDefinition BackstopAbsorbed = new("BackstopAbsorbed(address indexed asset, address indexed provider, uint256 amount, uint256 capacityAfter)");
+
+    /// <summary>Waterfall step 4: the uncovered <c>amount</c> passed to the asset's suppliers; the supply index before and after (RAY).</summary>
+    public static readonly EventDefinition LossSocialized = new("LossSocialized(address indexed asset, uint256 amount, uint256 indexBefore, uint256 indexAfter)");
+
+    /// <summary>The supply could not carry a loss: every supply balance of the asset written off, borrowing and collateral use switched off.</summary>
+    public static readonly EventDefinition AssetFrozen = new("AssetFrozen(address indexed asset, uint256 supplyWrittenOff, uint256 reservesCharged, uint256 surplusCharged)");
+
+    /// <summary>DepositInsurance: tokens paid into the asset's fund.</summary>
+    public static readonly EventDefinition InsuranceDeposited = new("InsuranceDeposited(address indexed asset, address indexed from, uint256 amount, uint256 fundAfter)");
+
+    /// <summary>WithdrawInsurance: tokens taken out of the asset's fund (never below its floor).</summary>
+    public static readonly EventDefinition InsuranceWithdrawn = new("InsuranceWithdrawn(address indexed asset, address indexed to, uint256 amount, uint256 fundAfter)");
+
+    /// <summary>SetInsurancePolicy: the fund's withdrawal floor and the share of protocol fees kept as reserves.</summary>
+    public static readonly EventDefinition InsurancePolicySet = new("InsurancePolicySet(address indexed asset, uint256 floor, uint256 feeToReservesBps)");
+
+    /// <summary>SetBackstop: who backs the asset and for how much (token units).</summary>
+    public static readonly EventDefinition BackstopSet = new("BackstopSet(address indexed asset, address indexed provider, uint256 capacity)");
+
     /// <summary>Every event above, in declaration order (for tooling and the spec's topic table).</summary>
     public static IReadOnlyList<EventDefinition> All { get; } =
     [
         AssetListed, RiskParametersSet, PriceSet, Supply, Withdraw, Borrow, Repay, UseAsCollateralSet, InterestAccrued, LiquidationCall,
+        BadDebtRealized, InsuranceAbsorbed, BackstopAbsorbed, LossSocialized, AssetFrozen, InsuranceDeposited, InsuranceWithdrawn,
+        InsurancePolicySet, BackstopSet,
     ];
 }

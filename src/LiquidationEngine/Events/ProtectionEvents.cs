@@ -5,7 +5,7 @@ using LiquidationEngine.FixedPoint;
 
 namespace LiquidationEngine.Events;
 
-/// <summary>The events of the protection wiring (spec/breakers.md), apart from <see cref="EngineEvents"/> so a market without protection logs exactly what it did before.</summary>
+/// <summary>The events of the protection wiring (spec/SPEC.md section 7), apart from <see cref="EngineEvents"/> so a market without protection logs exactly what it did before.</summary>
 public static class ProtectionEvents
 {
     /// <summary>

@@ -119,6 +119,21 @@ internal static class Revert
     public static EvmRevertException NoDebtInAsset(Address account, Address asset) =>
         Raise(E.NoDebtInAsset, $"account {account} owes no {asset}", account, asset);
 
+    public static EvmRevertException NoBadDebt(Address account) =>
+        Raise(E.NoBadDebt, $"account {account} owes nothing: there is no bad debt to realise (already realised?)", account);
+
+    public static EvmRevertException CollateralRemaining(Address account, Address asset, UInt256 balance) =>
+        Raise(E.CollateralRemaining, $"account {account} still supplies {balance} token units of {asset} with a non-zero value: liquidate it first", account, asset, balance);
+
+    public static EvmRevertException InsuranceBelowFloor(Address asset, UInt256 fund, UInt256 floor, UInt256 amount) =>
+        Raise(E.InsuranceBelowFloor, $"withdrawing {amount} would take the insurance fund of {asset} ({fund}) below its floor {floor}", asset, fund, floor, amount);
+
+    public static EvmRevertException InvalidBackstop(Address asset, Address provider, UInt256 capacity) =>
+        Raise(E.InvalidBackstop, $"a backstop capacity ({capacity}) needs a non-zero provider address; got {provider}", asset, provider, capacity);
+
+    public static EvmRevertException InvalidFeeToReserves(Address asset, uint feeToReservesBps) =>
+        Raise(E.InvalidFeeToReserves, $"feeToReservesBps must be at most 10000; got {feeToReservesBps}", asset, feeToReservesBps);
+
     private static EvmRevertException Raise(CustomError error, string explanation, params ReadOnlySpan<AbiValue> arguments)
     {
         EvmRevertException revert = error.Create(arguments);

@@ -45,43 +45,23 @@ public static class FullMath
     /// <c>mulmod(x, y, denominator) &gt; 0</c>.</summary>
     internal static UInt256 MulDivFloor(in UInt256 x, in UInt256 y, in UInt256 denominator, out bool hasRemainder)
     {
-        UInt256 low = UInt256.MulCore(x, y, out bool productOverflows);
-        if (!productOverflows)
+        // Panic(0x12) for a zero denominator comes first in both of OpenZeppelin's branches. The divisor is prepared before
+        // the product is taken: the two are independent, so the CPU overlaps the reciprocal with the multiplication.
+        if (denominator.IsZero) EvmRevertException.ThrowDivisionByZero();
+        Divisor divisor = new(denominator);
+        UInt256 low = UInt256.MulFull(x, y, out UInt256 high);
+        UInt256 quotient, remainder;
+        if (high.IsZero)
         {
-            (UInt256 q, UInt256 r) = UInt256.DivRem(low, denominator); // Panic(0x12) when denominator == 0
-            hasRemainder = !r.IsZero;
-            return q;
+            quotient = divisor.DivRem(low, out remainder);
         }
-
-        Span<ulong> product = stackalloc ulong[8];
-        Multiply512(x, y, product);
-        UInt256 high = UInt256.FromLimbs(product[4..]);
-        if (denominator <= high)
+        else
         {
-            if (denominator.IsZero) EvmRevertException.ThrowDivisionByZero();
-            EvmRevertException.ThrowOverflow();
+            if (denominator <= high) EvmRevertException.ThrowOverflow(); // the quotient would not fit 256 bits
+            quotient = divisor.DivRem(high, low, out remainder);
         }
-
-        Span<ulong> quotient = stackalloc ulong[8];
-        Span<ulong> remainder = stackalloc ulong[4];
-        Limbs.DivRem(product, denominator.AsLimbs(stackalloc ulong[4]), quotient, remainder);
-        hasRemainder = Limbs.SignificantLength(remainder) != 0;
-        return UInt256.FromLimbs(quotient); // upper 4 limbs are 0 because denominator > high
-    }
-
-    /// <summary>The full 512-bit product, 8 limbs least significant first (schoolbook).</summary>
-    internal static void Multiply512(in UInt256 x, in UInt256 y, Span<ulong> product)
-    {
-        Span<ulong> a = x.AsLimbs(stackalloc ulong[4]);
-        Span<ulong> b = y.AsLimbs(stackalloc ulong[4]);
-        product[..8].Clear();
-        for (int i = 0; i < 4; i++)
-        {
-            ulong carry = 0;
-            for (int j = 0; j < 4; j++)
-                product[i + j] = Limbs.MulAdd(a[i], b[j], product[i + j], ref carry);
-            product[i + 4] = carry;
-        }
+        hasRemainder = !remainder.IsZero;
+        return quotient;
     }
 
     [DoesNotReturn, MethodImpl(MethodImplOptions.NoInlining)]

@@ -1,15 +1,46 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.Arm;
+using System.Runtime.Intrinsics.X86;
 
 namespace LiquidationEngine.FixedPoint;
 
 /// <summary>
-/// Carry-chain primitives on 64-bit limbs and the one long-division algorithm (Knuth's
-/// Algorithm D, TAOCP vol. 2, 4.3.1) shared by <see cref="UInt256"/> division and the 512-bit
-/// <c>FullMath.MulDiv</c>. Every operation here wraps by design; callers decide what an
-/// overflow means.
+/// Carry-chain primitives on 64-bit limbs. Every operation here wraps by design; callers decide
+/// what an overflow means. (Long division lives in <see cref="Divisor"/>.)
 /// </summary>
 internal static class Limbs
 {
+    /// <summary>
+    /// The 128-bit product <c>a * b</c>: returns the high limb and sets <paramref name="low"/> to the low limb. Same as
+    /// <see cref="Math.BigMul(ulong, ulong, out ulong)"/>, whose <c>out</c> limb the JIT keeps in memory (seen on .NET 10): a store
+    /// and a reload on every partial product of a carry chain. Two multiplies (mulx and imul, or umulh and mul) run in
+    /// parallel and stay in registers.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong BigMul(ulong a, ulong b, out ulong low)
+    {
+        if (Bmi2.X64.IsSupported)
+        {
+            low = unchecked(a * b);
+            return Bmi2.X64.MultiplyNoFlags(a, b);
+        }
+        if (ArmBase.Arm64.IsSupported)
+        {
+            low = unchecked(a * b);
+            return ArmBase.Arm64.MultiplyHigh(a, b);
+        }
+        return Math.BigMul(a, b, out low);
+    }
+
+    /// <summary>The high limb of the 128-bit product <c>a * b</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong MulHigh(ulong a, ulong b)
+    {
+        if (Bmi2.X64.IsSupported) return Bmi2.X64.MultiplyNoFlags(a, b);
+        if (ArmBase.Arm64.IsSupported) return ArmBase.Arm64.MultiplyHigh(a, b);
+        return Math.BigMul(a, b, out _);
+    }
+
     /// <summary>Returns <c>a + b + carry</c> mod 2^64 and sets <paramref name="carry"/> to the carry out (0 or 1).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong AddWithCarry(ulong a, ulong b, ref ulong carry)
@@ -46,7 +77,7 @@ internal static class Limbs
     {
         unchecked
         {
-            ulong high = Math.BigMul(a, b, out ulong low);
+            ulong high = BigMul(a, b, out ulong low);
             low += addend;
             high += low < addend ? 1UL : 0UL;
             low += carry;
@@ -56,130 +87,20 @@ internal static class Limbs
         }
     }
 
-    /// <summary>Number of limbs up to and including the most significant non-zero one (0 for zero).</summary>
-    public static int SignificantLength(ReadOnlySpan<ulong> value)
-    {
-        int length = value.Length;
-        while (length > 0 && value[length - 1] == 0) length--;
-        return length;
-    }
-
     /// <summary>
-    /// Divides <paramref name="numerator"/> by <paramref name="divisor"/> (both little-endian limbs).
-    /// Writes <c>numerator.Length</c> quotient limbs and <c>divisor.Length</c> remainder limbs; needs
-    /// <c>divisor.Length &lt;= 4</c>, <c>numerator.Length &lt;= 8</c> and a non-zero divisor. Allocation-free.
+    /// Returns the low limb of <c>x - y * multiplier - borrow</c> and sets <paramref name="borrow"/> to what the next
+    /// limb up must lose: one step of a multiply-and-subtract over limbs (at most 2^64 - 1, so it never overflows).
     /// </summary>
-    public static void DivRem(ReadOnlySpan<ulong> numerator, ReadOnlySpan<ulong> divisor, Span<ulong> quotient, Span<ulong> remainder)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong SubMul(ulong x, ulong y, ulong multiplier, ref ulong borrow)
     {
-        quotient.Clear();
-        remainder.Clear();
-        int n = SignificantLength(divisor);
-        int m = SignificantLength(numerator);
-        if (n == 0) throw new DivideByZeroException(); // callers check first; unreachable through the public API
-        if (m < n)
+        unchecked
         {
-            numerator[..m].CopyTo(remainder);
-            return;
+            ulong s = x - borrow;
+            ulong high = BigMul(y, multiplier, out ulong low);
+            ulong result = s - low;
+            borrow = high + (x < s ? 1UL : 0UL) + (s < result ? 1UL : 0UL);
+            return result;
         }
-
-        if (n == 1)
-        {
-            remainder[0] = DivRemBySingleLimb(numerator[..m], divisor[0], quotient);
-            return;
-        }
-
-        // Normalise so that the divisor's top limb has its top bit set (D1).
-        int shift = System.Numerics.BitOperations.LeadingZeroCount(divisor[n - 1]);
-        // Constant sizes (the longest operands are 512 / 256 bits): a fixed frame, not a localloc.
-        Span<ulong> v = stackalloc ulong[4];
-        ShiftLeftInto(divisor[..n], shift, v, out _);
-        Span<ulong> u = stackalloc ulong[9];
-        ShiftLeftInto(numerator[..m], shift, u, out u[m]);
-
-        ulong vTop = v[n - 1];
-        ulong vNext = v[n - 2];
-        ulong reciprocal = Reciprocal.Of(vTop);
-        for (int j = m - n; j >= 0; j--)
-        {
-            // D3: estimate the quotient limb from the top two limbs, then correct it at most twice.
-            // u[j + n] <= vTop always; when equal the estimate is 2^64 - 1 (it cannot be more).
-            ulong q;
-            UInt128 rHat;
-            if (u[j + n] >= vTop)
-            {
-                q = ulong.MaxValue;
-                rHat = (UInt128)u[j + n - 1] + vTop;
-            }
-            else
-            {
-                q = Reciprocal.DivRem2By1(u[j + n], u[j + n - 1], vTop, reciprocal, out ulong r);
-                rHat = r;
-            }
-            while (rHat <= ulong.MaxValue && (UInt128)q * vNext > new UInt128((ulong)rHat, u[j + n - 2]))
-            {
-                q--;
-                rHat += vTop;
-            }
-
-            // D4: multiply and subtract.
-            ulong mulCarry = 0, borrow = 0;
-            for (int i = 0; i < n; i++)
-            {
-                ulong product = MulAdd(q, v[i], 0, ref mulCarry);
-                u[i + j] = SubWithBorrow(u[i + j], product, ref borrow);
-            }
-            u[j + n] = SubWithBorrow(u[j + n], mulCarry, ref borrow);
-
-            // D5/D6: the estimate was one too large (rare): add the divisor back.
-            if (borrow != 0)
-            {
-                q--;
-                ulong carry = 0;
-                for (int i = 0; i < n; i++)
-                    u[i + j] = AddWithCarry(u[i + j], v[i], ref carry);
-                u[j + n] = unchecked(u[j + n] + carry);
-            }
-            quotient[j] = q;
-        }
-
-        // D8: unnormalise the remainder.
-        for (int i = 0; i < n; i++)
-            remainder[i] = shift == 0 ? u[i] : (u[i] >> shift) | (u[i + 1] << (64 - shift));
-    }
-
-    /// <summary>Divides by one non-zero limb from the top down; returns the remainder.</summary>
-    public static ulong DivRemBySingleLimb(ReadOnlySpan<ulong> numerator, ulong divisor, Span<ulong> quotient)
-    {
-        // Normalise the divisor (and shift the numerator with it) so the reciprocal applies.
-        int shift = System.Numerics.BitOperations.LeadingZeroCount(divisor);
-        ulong d = divisor << shift;
-        ulong v = Reciprocal.Of(d);
-        int top = numerator.Length - 1;
-        ulong rem = shift == 0 ? 0 : numerator[top] >> (64 - shift); // < 2^shift <= d
-        for (int i = top; i >= 0; i--)
-        {
-            ulong limb = numerator[i] << shift;
-            if (shift != 0 && i > 0) limb |= numerator[i - 1] >> (64 - shift);
-            quotient[i] = Reciprocal.DivRem2By1(rem, limb, d, v, out rem);
-        }
-        return rem >> shift;
-    }
-
-    private static void ShiftLeftInto(ReadOnlySpan<ulong> source, int shift, Span<ulong> destination, out ulong carryOut)
-    {
-        if (shift == 0)
-        {
-            source.CopyTo(destination);
-            carryOut = 0;
-            return;
-        }
-        ulong carry = 0;
-        for (int i = 0; i < source.Length; i++)
-        {
-            ulong limb = source[i];
-            destination[i] = (limb << shift) | carry;
-            carry = limb >> (64 - shift);
-        }
-        carryOut = carry;
     }
 }

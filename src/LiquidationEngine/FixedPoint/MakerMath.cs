@@ -49,25 +49,44 @@ public static class MakerMath
     /// <c>z * x + b / 2</c> reaches 2^256.</exception>
     public static UInt256 Rpow(UInt256 x, UInt256 n, UInt256 b)
     {
+        // switch x case 0 {switch n case 0 {z := b} default {z := 0}}
         if (x.IsZero)
             return n.IsZero ? b : UInt256.Zero;
 
-        UInt256 z = Yul.Mod(n, 2UL).IsZero ? b : x;
-        UInt256 half = Yul.Div(b, 2UL);
-        for (n = Yul.Div(n, 2UL); !n.IsZero; n = Yul.Div(n, 2UL))
+        // switch mod(n, 2) case 0 { z := b } default { z := x }
+        UInt256 z = (n.U0 & 1) == 0 ? b : x;
+        // let half := div(b, 2)
+        UInt256 half = UInt256.ShiftRightCore(b, 1);
+        // Every div(·, b) below divides by the same b: prepared once. div by 0 is 0 in the EVM.
+        bool byZero = b.IsZero;
+        Divisor divisor = byZero ? default : new Divisor(b);
+        // for { n := div(n, 2) } n { n := div(n,2) }
+        for (n = UInt256.ShiftRightCore(n, 1); !n.IsZero; n = UInt256.ShiftRightCore(n, 1))
         {
-            UInt256 xx = Yul.Mul(x, x);
-            if (Yul.Div(xx, x) != x) ThrowRevert(x, n, b);
-            UInt256 xxRound = Yul.Add(xx, half);
-            if (xxRound < xx) ThrowRevert(x, n, b);
-            x = Yul.Div(xxRound, b);
-            if (!Yul.Mod(n, 2UL).IsZero)
+            // let xx := mul(x, x)
+            UInt256 xx = UInt256.MulCore(x, x, out bool overflow);
+            // if iszero(eq(div(xx, x), x)) { revert(0,0) }: for x != 0, div(xx, x) == x exactly when x * x did not wrap
+            // (a wrapped xx is below x * x, so div(xx, x) < x); for x == 0 (after rounding down) xx = 0 passes, and 0 * 0
+            // does not overflow. So the check is the multiply's overflow flag.
+            if (overflow) ThrowRevert(x, n, b);
+            // let xxRound := add(xx, half)  if lt(xxRound, xx) { revert(0,0) }: lt(sum, xx) is the add's carry.
+            UInt256 xxRound = UInt256.AddCore(xx, half, out ulong carry);
+            if (carry != 0) ThrowRevert(x, n, b);
+            // x := div(xxRound, b)
+            x = byZero ? UInt256.Zero : divisor.DivRem(xxRound, out _);
+            // if mod(n,2) {
+            if ((n.U0 & 1) != 0)
             {
-                UInt256 zx = Yul.Mul(z, x);
-                if (!x.IsZero && Yul.Div(zx, x) != z) ThrowRevert(x, n, b);
-                UInt256 zxRound = Yul.Add(zx, half);
-                if (zxRound < zx) ThrowRevert(x, n, b);
-                z = Yul.Div(zxRound, b);
+                // let zx := mul(z, x)
+                UInt256 zx = UInt256.MulCore(z, x, out overflow);
+                // if and(iszero(iszero(x)), iszero(eq(div(zx, x), z))) { revert(0,0) }: for x != 0 as above, div(zx, x) != z
+                // exactly when z * x wrapped; for x == 0 the check is skipped and z * 0 cannot overflow: the overflow flag.
+                if (overflow) ThrowRevert(x, n, b);
+                // let zxRound := add(zx, half)  if lt(zxRound, zx) { revert(0,0) }: the add's carry.
+                UInt256 zxRound = UInt256.AddCore(zx, half, out carry);
+                if (carry != 0) ThrowRevert(x, n, b);
+                // z := div(zxRound, b)
+                z = byZero ? UInt256.Zero : divisor.DivRem(zxRound, out _);
             }
         }
         return z;

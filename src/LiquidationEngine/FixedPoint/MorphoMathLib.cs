@@ -9,6 +9,8 @@ namespace LiquidationEngine.FixedPoint;
 /// </summary>
 public static class MorphoMathLib
 {
+    private static readonly Divisor WadDivisor = new(Wad); // prepared once: immutable
+
     /// <summary><c>WAD = 1e18</c>.</summary>
     public static UInt256 Wad => 1_000_000_000_000_000_000UL;
 
@@ -29,7 +31,7 @@ public static class MorphoMathLib
 
     /// <summary><c>(x * y) / WAD</c> rounded down. Twin of <c>MathLib.wMulDown</c>: <c>return mulDivDown(x, y, WAD);</c></summary>
     /// <exception cref="EvmRevertException"><c>Panic(0x11)</c> when <c>x * y &gt;= 2^256</c>.</exception>
-    public static UInt256 WMulDown(UInt256 x, UInt256 y) => MulDivDown(x, y, Wad);
+    public static UInt256 WMulDown(UInt256 x, UInt256 y) => WadDivisor.DivRem(x * y, out _); // WAD != 0: no Panic(0x12)
 
     /// <summary><c>(x * WAD) / y</c> rounded down. Twin of <c>MathLib.wDivDown</c>: <c>return mulDivDown(x, WAD, y);</c></summary>
     /// <exception cref="EvmRevertException"><c>Panic(0x11)</c> when <c>x * 1e18 &gt;= 2^256</c> (checked first, even when

@@ -9,6 +9,8 @@ namespace LiquidationEngine.FixedPoint;
 /// <remarks>Inline assembly with <c>revert(0, 0)</c>: reverts carry EMPTY revert data (<c>0x</c>), never a panic.</remarks>
 public static class PercentageMath
 {
+    private static readonly Divisor PercentageFactorDivisor = new(PercentageFactor); // prepared once: immutable
+
     /// <summary><c>PERCENTAGE_FACTOR = 1e4</c> (100.00%).</summary>
     public static UInt256 PercentageFactor => 10_000UL;
 
@@ -27,7 +29,7 @@ public static class PercentageMath
     /// <exception cref="EvmRevertException">Empty revert data (<c>0x</c>) when <c>percentage != 0</c> and
     /// <c>value &gt; (2^256 - 1 - 5000) / percentage</c>.</exception>
     public static UInt256 PercentMul(UInt256 value, UInt256 percentage) =>
-        WadRayMath.HalfUpMul(value, percentage, PercentageFactor, HalfPercentageFactor, "percentMul");
+        WadRayMath.HalfUpMul(value, percentage, PercentageFactorDivisor, HalfPercentageFactor, "percentMul");
 
     /// <summary>
     /// <c>value * 1e4 / percentage</c> rounded half up. Twin of <c>PercentageMath.percentDiv</c>:

@@ -5,7 +5,8 @@ namespace LiquidationEngine.FixedPoint;
 /// <summary>
 /// Division by a normalised 64-bit limb through its reciprocal, so no quotient digit needs a
 /// hardware or software 128-bit division: Möller and Granlund, "Improved division by invariant
-/// integers" (IEEE Trans. Computers, 2011), algorithms 2 (RECIPROCAL_WORD) and 4 (DIV_2BY1).
+/// integers" (IEEE Trans. Computers, 2011), algorithms 2 (RECIPROCAL_WORD), 4 (DIV_2BY1), 5 (DIV_3BY2) and 6
+/// (the 3-by-2 reciprocal).
 /// GMP and intx (the uint256 of evmone) divide the same way.
 /// </summary>
 internal static class Reciprocal
@@ -22,12 +23,12 @@ internal static class Reciprocal
             ulong d9 = d >> 55;
             ulong d40 = (d >> 24) + 1;
             ulong d63 = (d >> 1) + d0; // ceil(d / 2)
-            ulong v0 = Table[(int)(d9 - 256)];
+            ulong v0 = Table[(int)d9 & 0xFF]; // d9 - 256, as d9 is in [256, 511]; the mask lets the JIT drop the bounds check
             ulong v1 = (v0 << 11) - ((v0 * v0 * d40) >> 40) - 1;
             ulong v2 = (v1 << 13) + ((v1 * ((1UL << 60) - v1 * d40)) >> 47);
             ulong e = ((v2 >> 1) & (0 - d0)) - v2 * d63;
-            ulong v3 = (Math.BigMul(v2, e, out _) >> 1) + (v2 << 31);
-            ulong high = Math.BigMul(v3, d, out ulong low);
+            ulong v3 = (Limbs.MulHigh(v2, e) >> 1) + (v2 << 31);
+            ulong high = Limbs.BigMul(v3, d, out ulong low);
             low += d;
             high += low < d ? 1UL : 0UL;
             return v3 - high - d;
@@ -43,17 +44,16 @@ internal static class Reciprocal
     {
         unchecked
         {
-            ulong q1 = Math.BigMul(v, u1, out ulong q0);
+            ulong q1 = Limbs.BigMul(v, u1, out ulong q0);
             q0 += u0;
             q1 += u1 + (q0 < u0 ? 1UL : 0UL);
             q1++;
             ulong r = u0 - q1 * d;
-            if (r > q0)
-            {
-                q1--;
-                r += d;
-            }
-            if (r >= d)
+            // Whether the candidate is one too large is data-dependent and common: correct it without a branch to mispredict.
+            ulong tooLarge = 0UL - (r > q0 ? 1UL : 0UL);
+            q1 += tooLarge;
+            r += d & tooLarge;
+            if (r >= d) // rare
             {
                 q1++;
                 r -= d;
@@ -63,8 +63,87 @@ internal static class Reciprocal
         }
     }
 
+    /// <summary>
+    /// floor((2^192 - 1) / (d1:d0)) - 2^64 for a normalised two-limb divisor (top bit of <paramref name="d1"/> set):
+    /// the reciprocal of <see cref="DivRem3By2"/>, from the one-limb reciprocal of <paramref name="d1"/> corrected for
+    /// <paramref name="d0"/> (Möller and Granlund, algorithm 6).
+    /// </summary>
+    public static ulong Of3By2(ulong d1, ulong d0)
+    {
+        unchecked
+        {
+            ulong v = Of(d1);
+            ulong p = d1 * v + d0;
+            if (p < d0)
+            {
+                v--;
+                if (p >= d1)
+                {
+                    v--;
+                    p -= d1;
+                }
+                p -= d1;
+            }
+            ulong t1 = Limbs.BigMul(v, d0, out ulong t0);
+            p += t1;
+            if (p < t1)
+            {
+                v--;
+                if (p > d1 || (p == d1 && t0 >= d0))
+                    v--;
+            }
+            return v;
+        }
+    }
+
+    /// <summary>
+    /// (u2:u1:u0) / (d1:d0) for a normalised two-limb divisor with <paramref name="v"/> = <see cref="Of3By2"/>(d1, d0)
+    /// and (u2:u1) &lt; (d1:d0), so the quotient fits one limb; the remainder is (r1:r0). Möller and Granlund, algorithm 5.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong DivRem3By2(ulong u2, ulong u1, ulong u0, ulong d1, ulong d0, ulong v, out ulong r1, out ulong r0)
+    {
+        unchecked
+        {
+            // (q1:q0) = v * u2 + (u2:u1)
+            ulong q1 = Limbs.BigMul(v, u2, out ulong q0);
+            q0 += u1;
+            q1 += u2 + (q0 < u1 ? 1UL : 0UL);
+
+            // (r1:r0) = (u1 - q1 * d1 : u0) - q1 * d0 - (d1:d0), modulo 2^128
+            ulong high = u1 - q1 * d1;
+            ulong t1 = Limbs.BigMul(d0, q1, out ulong t0);
+            ulong low = u0 - t0;
+            high = high - t1 - (u0 < t0 ? 1UL : 0UL);
+            ulong borrow = low < d0 ? 1UL : 0UL;
+            low -= d0;
+            high = high - d1 - borrow;
+            q1++;
+
+            // The candidate is often one too large (then the remainder wrapped: high >= q0): add d back without a branch ...
+            ulong tooLarge = 0UL - (high >= q0 ? 1UL : 0UL);
+            q1 += tooLarge;
+            ulong addLow = d0 & tooLarge;
+            low += addLow;
+            high += (d1 & tooLarge) + (low < addLow ? 1UL : 0UL);
+            // ... or, rarely, it is one too small.
+            if (high > d1 || (high == d1 && low >= d0))
+            {
+                q1++;
+                borrow = low < d0 ? 1UL : 0UL;
+                low -= d0;
+                high = high - d1 - borrow;
+            }
+            r1 = high;
+            r0 = low;
+            return q1;
+        }
+    }
+
     // v0 = floor((2^19 - 3 * 2^8) / d9) for d9 = 256 .. 511, the top nine bits of d (algorithm 2).
-    private static ReadOnlySpan<ushort> Table =>
+    // An array, not an RVA span: on .NET 8 unoptimised (tier-0) code materialises such a span through
+    // RuntimeHelpers.CreateSpan with a field handle that allocates on every call.
+    private static readonly ushort[] Table =
     [
         0x7fd, 0x7f5, 0x7ed, 0x7e5, 0x7dd, 0x7d5, 0x7ce, 0x7c6, 0x7bf, 0x7b7, 0x7b0, 0x7a8, 0x7a1, 0x79a, 0x792, 0x78b,
         0x784, 0x77d, 0x776, 0x76f, 0x768, 0x761, 0x75b, 0x754, 0x74d, 0x747, 0x740, 0x739, 0x733, 0x72c, 0x726, 0x720,

@@ -30,10 +30,14 @@ public readonly partial struct UInt256
     public static UInt256 operator checked *(UInt256 left, UInt256 right) => CheckedMul(left, right);
 
     /// <summary><c>a / b</c> rounded toward zero (Solidity 0.8): throws <see cref="EvmRevertException"/> <c>Panic(0x12)</c> when <c>b == 0</c>.</summary>
-    public static UInt256 operator /(UInt256 left, UInt256 right) => DivRem(left, right).Quotient;
+    public static UInt256 operator /(UInt256 left, UInt256 right) => DivRemCore(left, right, out _);
 
     /// <summary><c>a % b</c> (Solidity 0.8): throws <see cref="EvmRevertException"/> <c>Panic(0x12)</c> when <c>b == 0</c>.</summary>
-    public static UInt256 operator %(UInt256 left, UInt256 right) => DivRem(left, right).Remainder;
+    public static UInt256 operator %(UInt256 left, UInt256 right)
+    {
+        DivRemCore(left, right, out UInt256 remainder);
+        return remainder;
+    }
 
     /// <summary>Checked <c>++</c>: throws <c>Panic(0x11)</c> at <see cref="MaxValue"/>.</summary>
     public static UInt256 operator ++(UInt256 value) => CheckedAdd(value, One);
@@ -60,20 +64,8 @@ public readonly partial struct UInt256
     /// <summary>Quotient and remainder of <c>left / right</c> in one division; throws <c>Panic(0x12)</c> when <c>right == 0</c>.</summary>
     public static (UInt256 Quotient, UInt256 Remainder) DivRem(UInt256 left, UInt256 right)
     {
-        if (right.IsZero) EvmRevertException.ThrowDivisionByZero();
-        if (left < right) return (Zero, left);
-        if ((right.U3 | right.U2 | right.U1) == 0)
-        {
-            if ((left.U3 | left.U2 | left.U1) == 0)
-                return (left.U0 / right.U0, left.U0 % right.U0);
-            Span<ulong> q = stackalloc ulong[4];
-            ulong r = Limbs.DivRemBySingleLimb(left.AsLimbs(stackalloc ulong[4]), right.U0, q);
-            return (FromLimbs(q), r);
-        }
-        Span<ulong> quotient = stackalloc ulong[4];
-        Span<ulong> remainder = stackalloc ulong[4];
-        Limbs.DivRem(left.AsLimbs(stackalloc ulong[4]), right.AsLimbs(stackalloc ulong[4]), quotient, remainder);
-        return (FromLimbs(quotient), FromLimbs(remainder));
+        UInt256 quotient = DivRemCore(left, right, out UInt256 remainder);
+        return (quotient, remainder);
     }
 
     /// <summary><c>a + b</c> modulo 2^256, as Yul's <c>add</c> or Solidity's <c>unchecked { a + b }</c>.</summary>
@@ -148,9 +140,22 @@ public readonly partial struct UInt256
     {
         if ((a.U3 | a.U2 | a.U1 | b.U3 | b.U2 | b.U1) == 0)
         {
-            ulong high = Math.BigMul(a.U0, b.U0, out ulong low);
+            ulong high = Limbs.BigMul(a.U0, b.U0, out ulong low);
             overflow = false;
             return new UInt256(0, 0, high, low);
+        }
+        if ((a.U3 | a.U2 | b.U3 | b.U2) == 0)
+        {
+            // Both below 2^128 (token amounts, wads and rays): four partial products, no overflow possible.
+            ulong k = 0;
+            ulong p0 = Limbs.MulAdd(a.U0, b.U0, 0, ref k);
+            ulong p1 = Limbs.MulAdd(a.U0, b.U1, 0, ref k);
+            ulong p2 = k;
+            k = 0;
+            p1 = Limbs.MulAdd(a.U1, b.U0, p1, ref k);
+            p2 = Limbs.MulAdd(a.U1, b.U1, p2, ref k);
+            overflow = false;
+            return new UInt256(k, p2, p1, p0);
         }
 
         // Schoolbook rows a_i * b, truncated at limb 3. Every partial product is non-negative, so the full
@@ -181,16 +186,68 @@ public readonly partial struct UInt256
         return new UInt256(r3, r2, r1, r0);
     }
 
-    /// <summary>Copies the limbs, least significant first, into a 4-limb scratch span.</summary>
-    internal Span<ulong> AsLimbs(Span<ulong> scratch)
+    /// <summary>left / right and left % right; throws <c>Panic(0x12)</c> when <paramref name="right"/> is 0.</summary>
+    internal static UInt256 DivRemCore(in UInt256 left, in UInt256 right, out UInt256 remainder)
     {
-        scratch[0] = U0;
-        scratch[1] = U1;
-        scratch[2] = U2;
-        scratch[3] = U3;
-        return scratch;
+        if ((right.U3 | right.U2 | right.U1) == 0)
+        {
+            if (right.U0 == 0) EvmRevertException.ThrowDivisionByZero();
+            if ((left.U3 | left.U2 | left.U1) == 0)
+            {
+                // One hardware division; no reciprocal to compute.
+                ulong q = left.U0 / right.U0;
+                remainder = unchecked(left.U0 - q * right.U0);
+                return q;
+            }
+        }
+        else if (left < right)
+        {
+            remainder = left;
+            return Zero;
+        }
+        return new Divisor(right).DivRem(left, out remainder);
     }
 
-    /// <summary>Builds a value from 4 limbs, least significant first.</summary>
-    internal static UInt256 FromLimbs(ReadOnlySpan<ulong> limbs) => new(limbs[3], limbs[2], limbs[1], limbs[0]);
+    /// <summary>The full 512-bit product: returns the low 256 bits and sets <paramref name="high"/> to the high 256 bits.</summary>
+    internal static UInt256 MulFull(in UInt256 x, in UInt256 y, out UInt256 high)
+    {
+        // Schoolbook, one row a_i * b per limb of the factor with more leading zero limbs; a zero limb's row is skipped.
+        bool swap = (x.U3 | x.U2) != 0 && (y.U3 | y.U2) == 0;
+        UInt256 a = swap ? y : x, b = swap ? x : y;
+        ulong c = 0;
+        ulong r0 = Limbs.MulAdd(a.U0, b.U0, 0, ref c);
+        ulong r1 = Limbs.MulAdd(a.U0, b.U1, 0, ref c);
+        ulong r2 = Limbs.MulAdd(a.U0, b.U2, 0, ref c);
+        ulong r3 = Limbs.MulAdd(a.U0, b.U3, 0, ref c);
+        ulong r4 = c, r5 = 0, r6 = 0, r7 = 0;
+        if (a.U1 != 0)
+        {
+            c = 0;
+            r1 = Limbs.MulAdd(a.U1, b.U0, r1, ref c);
+            r2 = Limbs.MulAdd(a.U1, b.U1, r2, ref c);
+            r3 = Limbs.MulAdd(a.U1, b.U2, r3, ref c);
+            r4 = Limbs.MulAdd(a.U1, b.U3, r4, ref c);
+            r5 = c;
+        }
+        if (a.U2 != 0)
+        {
+            c = 0;
+            r2 = Limbs.MulAdd(a.U2, b.U0, r2, ref c);
+            r3 = Limbs.MulAdd(a.U2, b.U1, r3, ref c);
+            r4 = Limbs.MulAdd(a.U2, b.U2, r4, ref c);
+            r5 = Limbs.MulAdd(a.U2, b.U3, r5, ref c);
+            r6 = c;
+        }
+        if (a.U3 != 0)
+        {
+            c = 0;
+            r3 = Limbs.MulAdd(a.U3, b.U0, r3, ref c);
+            r4 = Limbs.MulAdd(a.U3, b.U1, r4, ref c);
+            r5 = Limbs.MulAdd(a.U3, b.U2, r5, ref c);
+            r6 = Limbs.MulAdd(a.U3, b.U3, r6, ref c);
+            r7 = c;
+        }
+        high = new UInt256(r7, r6, r5, r4);
+        return new UInt256(r3, r2, r1, r0);
+    }
 }

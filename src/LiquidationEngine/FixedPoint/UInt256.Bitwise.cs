@@ -30,40 +30,54 @@ public readonly partial struct UInt256
     /// gives 0. Unlike C#'s primitive shifts, the count is NOT masked to its low 8 bits.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="shiftAmount"/> is negative (EVM shift counts are unsigned).</exception>
-    public static UInt256 operator <<(UInt256 value, int shiftAmount)
-    {
-        if ((uint)shiftAmount >= 256) return ShiftOutOfRange(shiftAmount);
-        int limbShift = shiftAmount >> 6, bitShift = shiftAmount & 63;
-        Span<ulong> source = value.AsLimbs(stackalloc ulong[4]);
-        Span<ulong> result = stackalloc ulong[4];
-        for (int i = 3; i >= limbShift; i--)
-        {
-            ulong limb = source[i - limbShift] << bitShift;
-            if (bitShift != 0 && i - limbShift - 1 >= 0) limb |= source[i - limbShift - 1] >> (64 - bitShift);
-            result[i] = limb;
-        }
-        for (int i = limbShift - 1; i >= 0; i--) result[i] = 0;
-        return FromLimbs(result);
-    }
+    public static UInt256 operator <<(UInt256 value, int shiftAmount) =>
+        (uint)shiftAmount < 256 ? ShiftLeftCore(value, shiftAmount) : ShiftOutOfRange(shiftAmount);
 
     /// <summary>
     /// Logical right shift with EVM <c>shr</c> semantics: a count of 256 or more gives 0 (the count is not masked).
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="shiftAmount"/> is negative (EVM shift counts are unsigned).</exception>
-    public static UInt256 operator >>(UInt256 value, int shiftAmount)
+    public static UInt256 operator >>(UInt256 value, int shiftAmount) =>
+        (uint)shiftAmount < 256 ? ShiftRightCore(value, shiftAmount) : ShiftOutOfRange(shiftAmount);
+
+    /// <summary><paramref name="value"/> &lt;&lt; <paramref name="shift"/> for a shift in [0, 256].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static UInt256 ShiftLeftCore(in UInt256 value, int shift)
     {
-        if ((uint)shiftAmount >= 256) return ShiftOutOfRange(shiftAmount);
-        int limbShift = shiftAmount >> 6, bitShift = shiftAmount & 63;
-        Span<ulong> source = value.AsLimbs(stackalloc ulong[4]);
-        Span<ulong> result = stackalloc ulong[4];
-        for (int i = 0; i < 4 - limbShift; i++)
+        int bits = shift & 63;
+        // (x >> 1) >> (63 - bits) is x >> (64 - bits) without C#'s masking of the count: 0, not x, when bits == 0.
+        ulong s0 = value.U0 << bits;
+        ulong s1 = (value.U1 << bits) | (value.U0 >> 1 >> (63 - bits));
+        ulong s2 = (value.U2 << bits) | (value.U1 >> 1 >> (63 - bits));
+        ulong s3 = (value.U3 << bits) | (value.U2 >> 1 >> (63 - bits));
+        return (shift >> 6) switch
         {
-            ulong limb = source[i + limbShift] >> bitShift;
-            if (bitShift != 0 && i + limbShift + 1 < 4) limb |= source[i + limbShift + 1] << (64 - bitShift);
-            result[i] = limb;
-        }
-        for (int i = 4 - limbShift; i < 4; i++) result[i] = 0;
-        return FromLimbs(result);
+            0 => new UInt256(s3, s2, s1, s0),
+            1 => new UInt256(s2, s1, s0, 0),
+            2 => new UInt256(s1, s0, 0, 0),
+            3 => new UInt256(s0, 0, 0, 0),
+            _ => default,
+        };
+    }
+
+    /// <summary><paramref name="value"/> &gt;&gt; <paramref name="shift"/> for a shift in [0, 256].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static UInt256 ShiftRightCore(in UInt256 value, int shift)
+    {
+        int bits = shift & 63;
+        // (x << 1) << (63 - bits) is x << (64 - bits) without C#'s masking of the count: 0, not x, when bits == 0.
+        ulong s0 = (value.U0 >> bits) | (value.U1 << 1 << (63 - bits));
+        ulong s1 = (value.U1 >> bits) | (value.U2 << 1 << (63 - bits));
+        ulong s2 = (value.U2 >> bits) | (value.U3 << 1 << (63 - bits));
+        ulong s3 = value.U3 >> bits;
+        return (shift >> 6) switch
+        {
+            0 => new UInt256(s3, s2, s1, s0),
+            1 => new UInt256(0, s3, s2, s1),
+            2 => new UInt256(0, 0, s3, s2),
+            3 => new UInt256(0, 0, 0, s3),
+            _ => default,
+        };
     }
 
     /// <summary>Same as <c>&gt;&gt;</c>: the type is unsigned, so the logical and arithmetic right shifts coincide.</summary>

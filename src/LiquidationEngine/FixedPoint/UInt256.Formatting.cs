@@ -102,11 +102,10 @@ public readonly partial struct UInt256 : ISpanFormattable, IUtf8SpanFormattable
         Span<char> reversed = stackalloc char[MaxDecimalDigits];
         int length = 0;
         UInt256 rest = this;
-        Span<ulong> limbs = stackalloc ulong[4];
         while ((rest.U3 | rest.U2 | rest.U1) != 0)
         {
-            ulong chunk = Limbs.DivRemBySingleLimb(rest.AsLimbs(limbs), TenPow19, limbs);
-            rest = FromLimbs(limbs);
+            rest = DecimalChunk.Divisor.DivRem(rest, out UInt256 remainder);
+            ulong chunk = remainder.U0;
             for (int i = 0; i < 19; i++, chunk /= 10) reversed[length++] = (char)('0' + (int)(chunk % 10));
         }
         ulong last = rest.U0;
@@ -131,5 +130,11 @@ public readonly partial struct UInt256 : ISpanFormattable, IUtf8SpanFormattable
             buffer[i] = alphabet[(int)((limb >> (nibbleIndex % 16 * 4)) & 0xF)];
         }
         return digits;
+    }
+
+    // Outside the struct: a static Divisor field in UInt256 (whose instance field is a UInt256) fails to load on .NET 8.
+    private static class DecimalChunk
+    {
+        public static readonly Divisor Divisor = new(TenPow19); // 19 decimal digits per division
     }
 }

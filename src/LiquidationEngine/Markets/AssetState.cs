@@ -1,11 +1,13 @@
 using LiquidationEngine.Accounts;
 using LiquidationEngine.FixedPoint;
+using LiquidationEngine.Solvency;
 
 namespace LiquidationEngine.Markets;
 
 /// <summary>
 /// The state of one listed asset. The books of the asset satisfy
-/// cash + <see cref="TotalDebt"/> = <see cref="TotalSupply"/> + reserves + rounding surplus (spec/SPEC.md).
+/// cash + <see cref="TotalDebt"/> = <see cref="TotalSupply"/> + insurance fund + reserves + rounding surplus
+/// (spec/SPEC.md section 6; <c>Market.GetSolvencyReport</c> shows each term).
 /// </summary>
 /// <param name="Config">Address, decimals and risk parameters.</param>
 /// <param name="Price">Base-currency units (market price decimals) per whole token; never 0.</param>
@@ -14,7 +16,9 @@ namespace LiquidationEngine.Markets;
 /// <param name="TotalScaledSupply">Sum of the accounts' scaled supplies.</param>
 /// <param name="TotalScaledDebt">Sum of the accounts' scaled debts.</param>
 /// <param name="Cash">Tokens the market holds, token units.</param>
-/// <param name="Reserves">Protocol reserves, token units (the protocol fees of liquidations seizing this asset).</param>
+/// <param name="Reserves">Protocol reserves, token units (the share of liquidation protocol fees that
+/// <see cref="AssetSolvency.FeeToReservesBps"/> keeps out of the insurance fund).</param>
+/// <param name="Solvency">Insurance fund, backstop and bad-debt totals (spec/SPEC.md section 6).</param>
 public readonly record struct AssetState(
     AssetConfig Config,
     UInt256 Price,
@@ -23,7 +27,8 @@ public readonly record struct AssetState(
     UInt256 TotalScaledSupply,
     UInt256 TotalScaledDebt,
     UInt256 Cash,
-    UInt256 Reserves)
+    UInt256 Reserves,
+    AssetSolvency Solvency = default)
 {
     /// <summary>Total supply in token units: floor(<see cref="TotalScaledSupply"/> x <see cref="SupplyIndex"/> / 10^27).</summary>
     public UInt256 TotalSupply => ScaledMath.SupplyBalance(TotalScaledSupply, SupplyIndex);

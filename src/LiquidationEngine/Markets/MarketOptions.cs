@@ -27,7 +27,7 @@ public sealed record MarketOptions
     public UInt256 DustThresholdBase { get; init; }
 
     /// <summary>
-    /// Liquidation throttles, circuit breakers and oracle guards (spec/breakers.md); null (the default) for none, in
+    /// Liquidation throttles, circuit breakers and oracle guards (spec/SPEC.md section 7); null (the default) for none, in
     /// which case the market behaves and hashes exactly as without this option.
     /// </summary>
     public Protection.ProtectionOptions? Protection { get; init; }

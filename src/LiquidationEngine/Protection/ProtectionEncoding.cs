@@ -6,7 +6,7 @@ using LiquidationEngine.Throttling;
 namespace LiquidationEngine.Protection;
 
 /// <summary>
-/// The protection section of the canonical state encoding (spec/breakers.md, "State encoding"): 32-byte big-endian
+/// The protection section of the canonical state encoding (spec/SPEC.md section 7, "State encoding"): 32-byte big-endian
 /// words appended after the accounts, only when the market has protection options (so a market without them keeps
 /// the encoding, and the StateHash, of layout version 1). A component absent from the options has no words.
 /// </summary>

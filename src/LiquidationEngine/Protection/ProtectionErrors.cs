@@ -5,7 +5,7 @@ namespace LiquidationEngine.Protection;
 
 /// <summary>
 /// Errors of the protection wiring beyond those of the components (<see cref="Breakers.BreakerErrors"/>). Revert data
-/// is the 4-byte selector followed by the ABI-encoded arguments; spec/breakers.md lists each with its selector.
+/// is the 4-byte selector followed by the ABI-encoded arguments; spec/SPEC.md section 7 lists each with its selector.
 /// </summary>
 public static class ProtectionErrors
 {

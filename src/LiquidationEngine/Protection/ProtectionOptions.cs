@@ -8,7 +8,7 @@ using LiquidationEngine.Throttling;
 namespace LiquidationEngine.Protection;
 
 /// <summary>
-/// The liquidation throttles, circuit breakers and oracle guards of a market (spec/breakers.md, "Wiring"). Every
+/// The liquidation throttles, circuit breakers and oracle guards of a market (spec/SPEC.md section 7, "Wiring"). Every
 /// component is optional: leave a field null to run without it; a market whose <c>MarketOptions.Protection</c> is
 /// null behaves, and hashes, exactly as one without this feature.
 /// </summary>

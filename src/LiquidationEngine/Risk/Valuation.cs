@@ -10,12 +10,12 @@ public static class Valuation
     /// <param name="price">Base-currency units per whole token.</param>
     /// <param name="decimals">Token decimals (at most 38).</param>
     public static UInt256 ValueDown(UInt256 amount, UInt256 price, byte decimals) =>
-        FullMath.MulDiv(amount, price, Units.Pow10(decimals), Rounding.Floor);
+        FastMath.MulDivPow10(amount, price, decimals, roundUp: false);
 
     /// <summary>Value rounded up (how debt is valued).</summary>
     /// <param name="amount">Token units.</param>
     /// <param name="price">Base-currency units per whole token.</param>
     /// <param name="decimals">Token decimals (at most 38).</param>
     public static UInt256 ValueUp(UInt256 amount, UInt256 price, byte decimals) =>
-        FullMath.MulDiv(amount, price, Units.Pow10(decimals), Rounding.Ceil);
+        FastMath.MulDivPow10(amount, price, decimals, roundUp: true);
 }

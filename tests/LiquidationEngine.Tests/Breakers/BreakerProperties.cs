@@ -13,7 +13,7 @@ namespace LiquidationEngine.Tests.Breakers;
 
 /// <summary>
 /// Random walks through the breaker: every step agrees with a reference model written from the transition table
-/// in spec/breakers.md, and from wherever a walk ends, calm metrics plus the break duration lead back to Closed
+/// in spec/SPEC.md section 7, and from wherever a walk ends, calm metrics plus the break duration lead back to Closed
 /// (Isolated after the guardian's reset: it is a manual hold by definition).
 /// </summary>
 public class BreakerProperties(ITestOutputHelper output)

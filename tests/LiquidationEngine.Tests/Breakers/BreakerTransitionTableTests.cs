@@ -10,7 +10,7 @@ using static LiquidationEngine.Tests.Breakers.RevertHex;
 namespace LiquidationEngine.Tests.Breakers;
 
 /// <summary>
-/// Every row of the transition table in spec/breakers.md, with the transition records checked field by field.
+/// Every row of the transition table in spec/SPEC.md section 7, with the transition records checked field by field.
 /// Default options: velocity trip 1000 / reset 300 bps, break 1800 s.
 /// </summary>
 public class BreakerTransitionTableTests

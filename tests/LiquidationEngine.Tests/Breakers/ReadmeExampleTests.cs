@@ -5,7 +5,7 @@ using Xunit;
 
 namespace LiquidationEngine.Tests.Breakers;
 
-/// <summary>The README.breakers.md snippet, compiled and run with numbers that trip the breaker.</summary>
+/// <summary>The README.md (throttles and circuit breakers) snippet, compiled and run with numbers that trip the breaker.</summary>
 public class ReadmeExampleTests
 {
     [Fact]

@@ -50,7 +50,8 @@ public class LiquidateTests
 
         AssetState weth = market.GetAsset(Weth), usdc = market.GetAsset(Usdc);
         Assert.Equal(wethBefore.Cash - expected.CollateralToLiquidator, weth.Cash);
-        Assert.Equal(expected.ProtocolFee, weth.Reserves);
+        Assert.Equal(expected.ProtocolFee, weth.Solvency.InsuranceFund); // the fee funds the collateral asset's insurance (issue 4)
+        Assert.Equal(UInt256.Zero, weth.Reserves);
         Assert.Equal(wethBefore.TotalScaledSupply - expected.CollateralSeized, weth.TotalScaledSupply);
         Assert.Equal(usdcBefore.Cash + expected.DebtRepaid, usdc.Cash);
         Assert.Equal(usdcBefore.TotalScaledDebt - expected.DebtRepaid, usdc.TotalScaledDebt);
@@ -83,12 +84,14 @@ public class LiquidateTests
         Assert.Equal((UInt256)(10 * Wad), result.CollateralSeized);
         Assert.Equal((UInt256)47_619_047_619_047_619UL, result.ProtocolFee);
         Assert.Equal((UInt256)687_500_000_000_000_000UL, result.HealthFactorBefore);
-        Assert.Equal(UInt256.Zero, result.HealthFactorAfter); // debt left, no collateral: bad debt (issue 4)
-        Assert.Equal((UInt256)2_476_190_476UL, market.GetDebtBalance(Alice, Usdc));
+        // debt left, no collateral: the 2 476 190 476 USDC left are realised as bad debt at once (tests/Solvency), no debt remains
+        Assert.Equal(UInt256.MaxValue, result.HealthFactorAfter);
+        Assert.Equal(UInt256.Zero, market.GetDebtBalance(Alice, Usdc));
         Assert.False(market.IsUsedAsCollateral(Alice, Weth));
-        Assert.Equal(2, events.Events.Count);
+        Assert.Equal(4, events.Events.Count);
         Assert.Equal(new UseAsCollateralSetEvent(Weth, Alice, false), events.Events[0]);
         Assert.IsType<LiquidationCallEvent>(events.Events[1]);
+        Assert.Equal(new BadDebtRealizedEvent(Alice, Usdc, 2_476_190_476UL), events.Events[2]);
     }
 
     [Fact]
@@ -156,7 +159,7 @@ public class LiquidateTests
         // cash: 1000 - 740 + 370 - (384.8 - fee); fee = ceil(10% of (384.8 - 370)) = 1.48 USDC
         Assert.Equal((UInt256)1_480_000UL, result.ProtocolFee);
         Assert.Equal((UInt256)(1_000_000_000UL - 740_000_000UL + 370_000_000UL - 384_800_000UL + 1_480_000UL), usdc.Cash);
-        Assert.Equal((UInt256)1_480_000UL, usdc.Reserves);
+        Assert.Equal((UInt256)1_480_000UL, usdc.Solvency.InsuranceFund);
         Assert.Equal((UInt256)615_200_000UL, market.GetSupplyBalance(Alice, Usdc));
         Assert.Equal((UInt256)370_000_000UL, market.GetDebtBalance(Alice, Usdc));
     }

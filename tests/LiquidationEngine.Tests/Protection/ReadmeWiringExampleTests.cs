@@ -11,7 +11,7 @@ using static LiquidationEngine.Tests.Engine.Kit;
 
 namespace LiquidationEngine.Tests.Protection;
 
-/// <summary>README.breakers.md's "Configuring a market" snippet, compiled and run against the reference account.</summary>
+/// <summary>README.md's "Configuring a market" snippet (Throttles and circuit breakers), compiled and run against the reference account.</summary>
 public class ReadmeWiringExampleTests
 {
     [Fact]

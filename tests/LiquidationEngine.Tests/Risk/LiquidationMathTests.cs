@@ -22,7 +22,7 @@ public class LiquidationMathTests
         UInt256 weighted = collateral * 8250UL;
         UInt256 debt = 1_200_000_000_000UL;
         UInt256 hf = weighted * 100_000_000_000_000UL / debt;
-        var account = new AccountData(collateral, debt, collateral * 8000UL / 10_000UL, weighted, 8250, hf);
+        var account = new AccountData(collateral, debt, collateral * 8000UL, weighted, hf);
         return new LiquidationInputs(account, UsdcDebt, 1_0000_0000UL, 6, 10 * Wad, wethDollars * 1_0000_0000UL, 18, 8250, 10500, 1000, debtToCover);
     }
 
@@ -183,7 +183,7 @@ public class LiquidationMathTests
     {
         // Debt: 18-decimal DAI at $1; collateral: 8-decimal WBTC at $60 000, bonus 11000.
         // seize = floor(1e18 x 1e8 x 11000 / (6e12 x 1e4 x 1e10)) = floor(1833.33) = 1833 satoshi ($1.10 / $60 000).
-        var account = new AccountData(1, 1, 0, 1, 0, 1);
+        var account = new AccountData(1, 1, 0, 1, 1);
         var inputs = new LiquidationInputs(account, Wad, 1_0000_0000UL, 18, 1_0000_0000UL, 60_000_0000_0000UL, 8, 7500, 11000, 2000, Wad);
         Assert.Equal((UInt256)1833UL, LiquidationMath.CollateralForDebt(Wad, inputs, 11000));
         // inverse, rounded up: ceil(1833 x 6e12 x 1e4 x 1e10 / (1e8 x 11000)) = ceil(999 818 181 818 181 818.18)

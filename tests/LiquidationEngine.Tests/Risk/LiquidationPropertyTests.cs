@@ -155,7 +155,12 @@ public class LiquidationPropertyTests(ITestOutputHelper output)
             (BigInteger w2, BigInteger d2) = Account(o.After, Borrower);
             Assert.Equal(HealthFactor(w, d), Big(o.Result.HealthFactorBefore)); // the engine's HF is the model's
             Assert.Equal(HealthFactor(w2, d2), Big(o.Result.HealthFactorAfter));
-            if (d2.IsZero) { cleared++; return; }
+            if (d2.IsZero)
+            {
+                // issue 4: taking the last collateral with debt left (HF to 0, the spiral's end) realises that debt as bad debt
+                if (!o.After.Assets.Single(x => x.Config.Asset == DebtToken).Solvency.BadDebtRealized.IsZero) harm++; else cleared++;
+                return;
+            }
 
             // Exact rationals (base units): A = W / 1e4, HF = A / D; realised a = A - A', r = D - D'.
             Q a = Q.Of(w, 10_000), a2 = Q.Of(w2, 10_000), hf = a / (Q)d, hf2 = a2 / (Q)d2;
