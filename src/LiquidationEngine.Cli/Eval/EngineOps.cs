@@ -1,11 +1,15 @@
 using System.Text.Json;
+using LiquidationEngine.Breakers;
 using LiquidationEngine.Engine;
 using LiquidationEngine.Events;
 using LiquidationEngine.Evm;
 using LiquidationEngine.FixedPoint;
 using LiquidationEngine.Markets;
+using LiquidationEngine.Oracles;
+using LiquidationEngine.Protection;
 using LiquidationEngine.Risk;
 using LiquidationEngine.Solvency;
+using LiquidationEngine.Throttling;
 
 namespace LiquidationEngine.Cli.Eval;
 
@@ -79,7 +83,7 @@ internal sealed class EngineOps
             case "createMarket":
             {
                 f.Allow("priceDecimals", "closeFactor", "closeFactorBps", "fullCloseFactorHealthFactor", "targetHealthFactor",
-                    "bonus", "minBonusBps", "maxBonusBps", "healthFactorForMaxBonus", "dustThresholdBase");
+                    "bonus", "minBonusBps", "maxBonusBps", "healthFactorForMaxBonus", "dustThresholdBase", "protection");
                 var fixedClose = new FixedCloseFactor();
                 var variable = new VariableBonus();
                 var options = new MarketOptions
@@ -101,6 +105,7 @@ internal sealed class EngineOps
                             HealthFactorForMaxBonus = f.Number("healthFactorForMaxBonus", variable.HealthFactorForMaxBonus),
                         },
                     DustThresholdBase = f.Number("dustThresholdBase", UInt256.Zero),
+                    Protection = f.Object("protection") is { } p ? ProtectionSpec.Parse(p, $"engine.run: ops[{index}] (createMarket).protection") : null,
                 };
                 return (session, w) => Execute(w, session, () => session.Market = new Market(options, session.Events));
             }
@@ -155,6 +160,31 @@ internal sealed class EngineOps
                 (Address liquidator, Address account) = (f.Address("liquidator"), f.Address("account"));
                 (Address debt, Address collateral, UInt256 cover) = (f.Address("debtAsset"), f.Address("collateralAsset"), f.Number("debtToCover"));
                 return Transaction(f, (m, b) => m.Liquidate(b, liquidator, account, debt, collateral, cover));
+            }
+            case "tripBreaker" or "isolateBreaker" or "resetBreaker":
+            {
+                f.Allow("scope");
+                Address scope = f.Address("scope");
+                Action<Market, Block> action = kind.GetString() switch
+                {
+                    "tripBreaker" => (m, b) => m.TripBreaker(b, scope),
+                    "isolateBreaker" => (m, b) => m.IsolateBreaker(b, scope),
+                    _ => (m, b) => m.ResetBreaker(b, scope),
+                };
+                return Transaction(f, action);
+            }
+            case "evaluateBreakers":
+                f.Allow();
+                return Transaction(f, (m, b) => m.EvaluateBreakers(b));
+            case "breakerState":
+            {
+                f.Allow("scope");
+                Address scope = f.Address("scope");
+                return (session, w) => View(w, session, () =>
+                {
+                    BreakerState b = session.Market.GetBreakerState(scope);
+                    return [("state", (ulong)b.State), ("changedAt", b.ChangedAt), ("openUntil", b.OpenUntil)];
+                });
             }
             case "realizeBadDebt":
             {
@@ -225,7 +255,8 @@ internal sealed class EngineOps
             default:
                 throw new EvalRequestException($"engine.run: ops[{index}] has unknown op \"{kind.GetString()}\"; known: createMarket, listAsset, " +
                     "setRiskParameters, setPrice, supply, withdraw, borrow, repay, setUseAsCollateral, accrueInterest, liquidate, accountData, maxLiquidation, " +
-                    "realizeBadDebt, depositInsurance, withdrawInsurance, setInsurancePolicy, setBackstop, solvencyReport.");
+                    "realizeBadDebt, depositInsurance, withdrawInsurance, setInsurancePolicy, setBackstop, solvencyReport, tripBreaker, isolateBreaker, " +
+                    "resetBreaker, evaluateBreakers, breakerState.");
         }
     }
 
@@ -287,6 +318,103 @@ internal sealed class EngineOps
         w.WriteEndObject();
     }, writeEvents: false);
 
+    /// <summary>
+    /// The "protection" object of createMarket (spec/SPEC.md section 7.6.1): "emergencyHealthFactorFloor",
+    /// "velocityWindowSeconds", "velocityBuckets", "throttle", "breaker", "oracle", and "assets" (an array of objects
+    /// with "asset" and any of "throttle", "breaker", "oracle"). Omitted fields take the library's defaults.
+    /// </summary>
+    private static class ProtectionSpec
+    {
+        public static ProtectionOptions Parse(JsonElement o, string where)
+        {
+            Fields.Only(o, where, "emergencyHealthFactorFloor", "velocityWindowSeconds", "velocityBuckets", "throttle", "breaker", "oracle", "assets");
+            var f = new Fields(o, where);
+            var defaults = new ProtectionOptions();
+            var assets = System.Collections.Immutable.ImmutableDictionary<Address, AssetProtectionOptions>.Empty;
+            if (o.TryGetProperty("assets", out JsonElement list))
+            {
+                if (list.ValueKind != JsonValueKind.Array) throw new EvalRequestException($"{where}: \"assets\" must be an array.");
+                int i = 0;
+                foreach (JsonElement a in list.EnumerateArray())
+                {
+                    string at = $"{where}.assets[{i++}]";
+                    if (a.ValueKind != JsonValueKind.Object) throw new EvalRequestException($"{at} must be an object.");
+                    Fields.Only(a, at, "asset", "throttle", "breaker", "oracle");
+                    var af = new Fields(a, at);
+                    assets = assets.SetItem(af.Address("asset"), new AssetProtectionOptions
+                    {
+                        Throttle = Throttle(af.Object("throttle"), at + ".throttle"),
+                        Breaker = Breaker(af.Object("breaker"), at + ".breaker"),
+                        Oracle = Oracle(af.Object("oracle"), at + ".oracle"),
+                    });
+                }
+            }
+            return new ProtectionOptions
+            {
+                EmergencyHealthFactorFloor = f.Number("emergencyHealthFactorFloor", defaults.EmergencyHealthFactorFloor),
+                VelocityWindow = new WindowOptions(f.ULong("velocityWindowSeconds", defaults.VelocityWindow.WindowSeconds), (int)f.UInt("velocityBuckets", (uint)defaults.VelocityWindow.BucketCount)),
+                Throttle = Throttle(f.Object("throttle"), where + ".throttle"),
+                Breaker = Breaker(f.Object("breaker"), where + ".breaker"),
+                Oracle = Oracle(f.Object("oracle"), where + ".oracle"),
+                Assets = assets,
+            };
+        }
+
+        private static ThrottleOptions? Throttle(JsonElement? o, string where)
+        {
+            if (o is not { } e) return null;
+            Fields.Only(e, where, "capacity", "refillPerSecond", "minimum");
+            var f = new Fields(e, where);
+            var d = new ThrottleOptions();
+            return new ThrottleOptions
+            {
+                CapacityNotional = f.Number("capacity", d.CapacityNotional),
+                RefillPerSecond = f.Number("refillPerSecond", d.RefillPerSecond),
+                MinimumLiquidationNotional = f.Number("minimum", d.MinimumLiquidationNotional),
+            };
+        }
+
+        private static CircuitBreakerOptions? Breaker(JsonElement? o, string where)
+        {
+            if (o is not { } e) return null;
+            Fields.Only(e, where, "velocityTrip", "velocityReset", "priceFallTrip", "priceFallReset", "volatilityTrip", "volatilityReset",
+                "stalenessTrip", "stalenessReset", "priceJumpToleranceRay", "breakDurationSeconds", "pauseLiquidationsWhileOpen",
+                "openThrottleCapacityScaleBps", "halfOpenThrottleCapacityScaleBps", "pauseBorrowsWhileOpen", "borrowCapacityScaleBps");
+            var f = new Fields(e, where);
+            var d = new CircuitBreakerOptions();
+            MetricThreshold T(string name, MetricThreshold fallback) => new(f.Number(name + "Trip", fallback.Trip), f.Number(name + "Reset", fallback.Reset));
+            return new CircuitBreakerOptions
+            {
+                LiquidationVelocityBps = T("velocity", d.LiquidationVelocityBps),
+                PriceFallBps = T("priceFall", d.PriceFallBps),
+                VolatilityWad = T("volatility", d.VolatilityWad),
+                StalenessSeconds = T("staleness", d.StalenessSeconds),
+                PriceJumpToleranceRay = f.Number("priceJumpToleranceRay", d.PriceJumpToleranceRay),
+                BreakDurationSeconds = f.ULong("breakDurationSeconds", d.BreakDurationSeconds),
+                PauseLiquidationsWhileOpen = f.Bool("pauseLiquidationsWhileOpen", d.PauseLiquidationsWhileOpen),
+                OpenThrottleCapacityScaleBps = f.UInt("openThrottleCapacityScaleBps", d.OpenThrottleCapacityScaleBps),
+                HalfOpenThrottleCapacityScaleBps = f.UInt("halfOpenThrottleCapacityScaleBps", d.HalfOpenThrottleCapacityScaleBps),
+                PauseBorrowsWhileOpen = f.Bool("pauseBorrowsWhileOpen", d.PauseBorrowsWhileOpen),
+                BorrowCapacityScaleBps = f.UInt("borrowCapacityScaleBps", d.BorrowCapacityScaleBps),
+            };
+        }
+
+        private static OracleGuardOptions? Oracle(JsonElement? o, string where)
+        {
+            if (o is not { } e) return null;
+            Fields.Only(e, where, "maxPriceAgeSeconds", "gracePeriodSeconds", "priceWindowSeconds", "priceBuckets", "volatilityDecayWad");
+            var f = new Fields(e, where);
+            var d = new OracleGuardOptions();
+            return new OracleGuardOptions
+            {
+                MaxPriceAgeSeconds = f.ULong("maxPriceAgeSeconds", d.MaxPriceAgeSeconds),
+                GracePeriodSeconds = f.ULong("gracePeriodSeconds", d.GracePeriodSeconds),
+                PriceWindow = new WindowOptions(f.ULong("priceWindowSeconds", d.PriceWindow.WindowSeconds), (int)f.UInt("priceBuckets", (uint)d.PriceWindow.BucketCount)),
+                VolatilityDecayWad = f.Number("volatilityDecayWad", d.VolatilityDecayWad),
+            };
+        }
+    }
+
     /// <summary>The named fields of one operation, parsed with errors that name the operation, the field and the value.</summary>
     private readonly struct Fields(JsonElement op, string where)
     {
@@ -300,6 +428,14 @@ internal sealed class EngineOps
         public void Allow(params string[] names) => Only(op, where, ["op", "block", "timestamp", .. names]);
 
         public UInt256 Number(string name) => OptionalNumber(name) ?? throw Missing(name);
+
+        public JsonElement? Object(string name)
+        {
+            if (!op.TryGetProperty(name, out JsonElement e)) return null;
+            return e.ValueKind == JsonValueKind.Object ? e : throw Bad(name, e, "an object");
+        }
+
+        public ulong ULong(string name, ulong fallback) => OptionalULong(name) ?? fallback;
 
         public UInt256 Number(string name, UInt256 fallback) => OptionalNumber(name) ?? fallback;
 
