@@ -1,4 +1,5 @@
 using LiquidationEngine.Cli.Eval;
+using LiquidationEngine.Cli.Simulate;
 
 namespace LiquidationEngine.Cli;
 
@@ -11,6 +12,11 @@ internal static class Program
           liqengine eval              JSON-lines conformance oracle: one request per line on stdin,
                                       one response per line on stdout (see spec/SPEC.md, "eval").
           liqengine eval --list-ops   list the ops eval understands, with their arguments
+          liqengine simulate [scenario.json] [--compare none,throttle,breakers,all] [--out DIR]
+                             [--seed S] [--sweep key=v1,v2,...]... [--serial]
+                                      cascade simulator (spec/simulation.md): runs the scenario (default: the
+                                      embedded black-thursday scenario, 10,000 positions) under each protection set
+                                      and prints a comparison table; --out writes CSV time series and report.html
           liqengine --version         print the tool version
           liqengine --help            print this text
 
@@ -42,6 +48,8 @@ internal static class Program
                 if (args.Length != 1)
                     return Fail($"eval takes no arguments except --list-ops; got '{string.Join(' ', args[1..])}'.");
                 return EvalCommand.Run(Console.OpenStandardInput(), Console.OpenStandardOutput(), EvalOps.Default);
+            case "simulate":
+                return SimulateCommand.Run(args[1..], Console.Out, Console.Error);
             default:
                 return Fail($"unknown command '{args[0]}'. Run 'liqengine --help' for the list of commands.");
         }

@@ -1,0 +1,66 @@
+using System.Collections.Immutable;
+using LiquidationEngine.Breakers;
+using LiquidationEngine.FixedPoint;
+
+namespace LiquidationEngine.Simulation.Metrics;
+
+/// <summary>One collateral asset's prices at the end of a block, base-currency units (8 decimals).</summary>
+/// <param name="Reference">The external reference price.</param>
+/// <param name="Pool">The pool's spot price.</param>
+/// <param name="Oracle">The price the engine uses (last published by the oracle).</param>
+public readonly record struct AssetPrices(ulong Reference, ulong Pool, ulong Oracle);
+
+/// <summary>The metrics of one block; values in base-currency units (8 decimals), cumulative where stated.</summary>
+public sealed record BlockRecord
+{
+    /// <summary>Block index (0 = the setup block).</summary>
+    public int Block { get; init; }
+
+    /// <summary>Block timestamp, seconds.</summary>
+    public ulong Timestamp { get; init; }
+
+    /// <summary>Prices per collateral asset, scenario order.</summary>
+    public ImmutableArray<AssetPrices> Prices { get; init; } = [];
+
+    /// <summary>Liquidations executed in the block.</summary>
+    public int Liquidations { get; init; }
+
+    /// <summary>Debt repaid by the block's liquidations, valued at 1 USD per stablecoin (rounded up).</summary>
+    public UInt256 LiquidatedNotional { get; init; }
+
+    /// <summary>Liquidatable accounts left alone because no size was profitable after gas and slippage (the zero-bid failure).</summary>
+    public int Unprofitable { get; init; }
+
+    /// <summary>Liquidations the throttle refused (no capacity left, or below its minimum).</summary>
+    public int Throttled { get; init; }
+
+    /// <summary>Liquidations an Open breaker paused.</summary>
+    public int Paused { get; init; }
+
+    /// <summary>Liquidatable accounts at the end of the block (exact health factor below 1).</summary>
+    public int Liquidatable { get; init; }
+
+    /// <summary>Bad debt realised so far (debt left on accounts with no collateral), cumulative.</summary>
+    public UInt256 BadDebt { get; init; }
+
+    /// <summary>Bad debt the insurance fund has absorbed so far, cumulative.</summary>
+    public UInt256 InsuranceUsed { get; init; }
+
+    /// <summary>Bad debt socialised to suppliers so far, cumulative (0 until the solvency waterfall lands in the engine).</summary>
+    public UInt256 SocialisedLoss { get; init; }
+
+    /// <summary>Insurance fund balance at the end of the block.</summary>
+    public UInt256 InsuranceFund { get; init; }
+
+    /// <summary>The market breaker's state at the end of the block (Closed when the run has no breaker).</summary>
+    public CircuitState Breaker { get; init; }
+
+    /// <summary>Collateral value of accounts within 10% of their liquidation price (health factor below 1.1), at oracle prices.</summary>
+    public UInt256 NearLiquidationValue { get; init; }
+
+    /// <summary>Pool depth within 10% of the spot price: stablecoins a sale down to 90% of the price would return, all pools.</summary>
+    public UInt256 DepthWithin10Pct { get; init; }
+
+    /// <summary>Margin-to-liquidity ratio: <see cref="NearLiquidationValue"/> over <see cref="DepthWithin10Pct"/>, bps (floor; 2^256 - 1 with no depth).</summary>
+    public UInt256 MarginToLiquidityBps { get; init; }
+}
