@@ -1,11 +1,16 @@
+using System.Collections.Immutable;
 using System.Numerics;
 using BenchmarkDotNet.Attributes;
+using LiquidationEngine.Breakers;
 using LiquidationEngine.Engine;
 using LiquidationEngine.Events;
 using LiquidationEngine.Evm;
 using LiquidationEngine.FixedPoint;
 using LiquidationEngine.Markets;
+using LiquidationEngine.Oracles;
+using LiquidationEngine.Protection;
 using LiquidationEngine.Risk;
+using LiquidationEngine.Throttling;
 
 namespace LiquidationEngine.Benchmarks.Engine;
 
@@ -46,6 +51,7 @@ public class EngineHealthFactorBenchmarks
 public class EngineLiquidationBenchmarks
 {
     private Market _liquidations = null!;
+    private Market _protected = null!;
 
     /// <summary>Counts events without keeping them, so a long run does not grow a list.</summary>
     private sealed class CountingSink(bool encode) : IEventSink
@@ -66,7 +72,8 @@ public class EngineLiquidationBenchmarks
     public void Setup()
     {
         _liquidations = EngineFixture.Build(new CountingSink(AbiEncodeEvents), debtScale: 1_000_000);
-        if (!_liquidations.IsLiquidatable(EngineFixture.Alice))
+        _protected = EngineFixture.Build(new CountingSink(AbiEncodeEvents), debtScale: 1_000_000, EngineFixture.EveryProtection);
+        if (!_liquidations.IsLiquidatable(EngineFixture.Alice) || !_protected.IsLiquidatable(EngineFixture.Alice))
             throw new InvalidOperationException("the liquidation account must be liquidatable");
     }
 
@@ -77,6 +84,11 @@ public class EngineLiquidationBenchmarks
     [Benchmark]
     public LiquidationResult Liquidate() =>
         _liquidations.Liquidate(EngineFixture.Now, EngineFixture.Keeper, EngineFixture.Alice, EngineFixture.Usdc, EngineFixture.Weth, 1_000_000UL);
+
+    // The same liquidation with every protection component on (EngineFixture.EveryProtection): the wiring's cost.
+    [Benchmark]
+    public LiquidationResult LiquidateProtected() =>
+        _protected.Liquidate(EngineFixture.Now, EngineFixture.Keeper, EngineFixture.Alice, EngineFixture.Usdc, EngineFixture.Weth, 1_000_000UL);
 }
 
 /// <summary>The benchmark market: 6 assets, an account with 4 collateral and 2 debt assets, below HF 1.</summary>
@@ -88,9 +100,37 @@ internal static class EngineFixture
     public static readonly Block Now = new(10, 1_700_000_120);
 
 
-    public static Market Build(IEventSink? events, ulong debtScale)
+    /// <summary>
+    /// Market and WETH throttles, market and WETH breakers reading all four metrics with the default velocity
+    /// thresholds, oracle guards on every asset; the price thresholds sit above the fixture's crash, the buckets never
+    /// run dry and the emergency floor is 0.5 (the account's HF is ~0.86), so each call takes the full non-bypass path
+    /// and nothing trips.
+    /// </summary>
+    public static ProtectionOptions EveryProtection
     {
-        var market = new Market(new MarketOptions(), events);
+        get
+        {
+            var throttle = new ThrottleOptions { CapacityNotional = UInt256.MaxValue, RefillPerSecond = UInt256.MaxValue, MinimumLiquidationNotional = 1UL };
+            var breaker = new CircuitBreakerOptions
+            {
+                PriceFallBps = new(9_000UL, 8_000UL),
+                VolatilityWad = new(500_000_000_000_000_000UL, 100_000_000_000_000_000UL),
+                PriceJumpToleranceRay = WadRayMath.Ray / 2UL,
+            };
+            return new ProtectionOptions
+            {
+                EmergencyHealthFactorFloor = 500_000_000_000_000_000UL,
+                Throttle = throttle,
+                Breaker = breaker,
+                Oracle = new OracleGuardOptions(),
+                Assets = ImmutableDictionary<Address, AssetProtectionOptions>.Empty.Add(Weth, new AssetProtectionOptions { Throttle = throttle, Breaker = breaker }),
+            };
+        }
+    }
+
+    public static Market Build(IEventSink? events, ulong debtScale, ProtectionOptions? protection = null)
+    {
+        var market = new Market(new MarketOptions { Protection = protection }, events);
         var b = new Block(1, 1_700_000_012);
         const AssetFlags both = AssetFlags.CollateralEnabled | AssetFlags.BorrowingEnabled;
         market.ListAsset(b, new AssetConfig(Weth, 18, new RiskParameters(8000, 8250, 10500, 1000, both)), 2000_0000_0000UL);

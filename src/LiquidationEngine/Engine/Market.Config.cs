@@ -71,14 +71,15 @@ public sealed partial class Market
         int id = AssetId(asset);
         if (price.IsZero)
             throw Revert.InvalidPrice(asset, price);
-        PriceGuard guard = _protection is null ? default : GuardPrice(block.Timestamp, id, price);
+        if (_protection is not null)
+            GuardPrice(block.Timestamp, id, price);
 
         _lastBlock = block;
         AssetState state = _assets[id];
         _assets[id] = state with { Price = price };
         _events?.Emit(new PriceSetEvent(asset, state.Price, price));
         if (_protection is not null)
-            ApplyPriceGuard(block.Timestamp, id, price, guard);
+            ApplyPriceGuard(block.Timestamp, id, price);
     }
 
     /// <summary>

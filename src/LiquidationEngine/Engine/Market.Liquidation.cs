@@ -35,10 +35,9 @@ public sealed partial class Market
     public LiquidationResult Liquidate(Block block, Address liquidator, Address account, Address debtAsset, Address collateralAsset, UInt256 debtToCover)
     {
         CheckBlock(block);
-        LiquidationGuard guard = default;
         LiquidationPlan plan = _protection is null
             ? PlanLiquidation(account, debtAsset, collateralAsset, debtToCover)
-            : PlanGuardedLiquidation(block.Timestamp, account, debtAsset, collateralAsset, debtToCover, ref guard);
+            : PlanGuardedLiquidation(block.Timestamp, account, debtAsset, collateralAsset, debtToCover);
         (int, Solvency.WaterfallOutcome)[]? badDebt = PlanBadDebtAfter(plan);
 
         _lastBlock = block;
@@ -68,7 +67,7 @@ public sealed partial class Market
         if (badDebt is not null)
             ApplyBadDebt(account, holder, badDebt);
         if (_protection is not null)
-            ApplyLiquidationGuard(block.Timestamp, ref guard);
+            ApplyLiquidationGuard(block.Timestamp);
         return result;
     }
 

@@ -126,11 +126,12 @@ public sealed partial class Market
             throw Revert.BorrowCapExceeded(asset, cap, next.TotalDebt);
         Account? holder = FindAccount(account);
         UInt256 scaledDebt = (holder?.ScaledDebt(id) ?? UInt256.Zero) + minted;
-        BorrowGuard guard = _protection is null ? default : GuardBorrow(block.Timestamp, id, holder);
+        if (_protection is not null)
+            GuardBorrow(block.Timestamp, id, holder);
         AccountData after = ComputeAccountData(holder, PositionChange.Debt(id, scaledDebt));
         if (after.IsLiquidatable)
             throw Revert.HealthFactorTooLow(account, after.HealthFactor);
-        UInt256 capacity = BorrowCapacity(guard, after.BorrowCapacityBase);
+        UInt256 capacity = _protection is null ? after.BorrowCapacityBase : GuardedBorrowCapacity(after.BorrowCapacityBase);
         if (after.TotalDebtBase > capacity)
             throw Revert.BorrowCapacityExceeded(account, capacity, after.TotalDebtBase);
 
@@ -138,7 +139,8 @@ public sealed partial class Market
         _assets[id] = next;
         (holder ?? GetOrAddAccount(account)).SetScaledDebt(id, scaledDebt);
         _events?.Emit(new BorrowEvent(asset, account, amount, minted));
-        ApplyBorrowGuard(guard);
+        if (_protection is not null)
+            ApplyBorrowGuard();
         return minted;
     }
 

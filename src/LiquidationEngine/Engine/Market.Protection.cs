@@ -19,6 +19,12 @@ public sealed partial class Market
 {
     private MarketProtection? _protection;
 
+    // The decisions of the operation being planned: scratch, not state (an operation overwrites them before reading;
+    // kept in fields so an unprotected market never zeroes them on the stack).
+    private LiquidationGuard _liquidationGuard;
+    private BorrowGuard _borrowGuard;
+    private PriceGuard _priceGuard;
+
     /// <summary>The stored state of a breaker: <paramref name="scope"/> is a listed asset, or the zero address for the market-wide breaker.</summary>
     /// <exception cref="EvmRevertException"><c>AssetNotListed</c>, <c>BreakerNotConfigured(scope)</c>.</exception>
     public BreakerState GetBreakerState(Address scope) => BreakerOf(scope).State;
@@ -42,10 +48,9 @@ public sealed partial class Market
     public LiquidationQuote QuoteLiquidation(Block block, Address account, Address debtAsset, Address collateralAsset, UInt256 debtToCover)
     {
         CheckBlock(block);
-        LiquidationGuard guard = default;
         return _protection is null
             ? PlanLiquidation(account, debtAsset, collateralAsset, debtToCover).Quote
-            : PlanGuardedLiquidation(block.Timestamp, account, debtAsset, collateralAsset, debtToCover, ref guard).Quote;
+            : PlanGuardedLiquidation(block.Timestamp, account, debtAsset, collateralAsset, debtToCover).Quote;
     }
 
     /// <summary>
@@ -129,11 +134,29 @@ public sealed partial class Market
     /// reads), breaker pauses (market, collateral, debt), throttle quotes (market, collateral); a throttle that allows
     /// less than the plan's notional re-plans with <c>debtToCover</c> capped to it (a partial fill).
     /// </summary>
-    private LiquidationPlan PlanGuardedLiquidation(ulong now, Address account, Address debtAsset, Address collateralAsset, UInt256 debtToCover, ref LiquidationGuard guard)
+    private LiquidationPlan PlanGuardedLiquidation(ulong now, Address account, Address debtAsset, Address collateralAsset, UInt256 debtToCover)
+    {
+        ref LiquidationGuard guard = ref _liquidationGuard;
+        LiquidationPlan plan = PlanGuardedCore(now, account, debtAsset, collateralAsset, debtToCover, ref guard);
+        // The velocity denominator must be exact (and taken before the liquidation) where the liquidation's own volume
+        // may reach the trip threshold: the step after it is then evaluated.
+        for (int i = 0; i < 2; i++)
+        {
+            ref ScopeStep s = ref guard.Steps[i];
+            if (s.Scope is null || s.ValueExact) continue;
+            UInt256 notional = UInt256.AddCore(s.WindowNotional, guard.Notional, out ulong carry);
+            if (carry != 0 || MayReach(notional, s.CollateralValue, s.Scope.Breaker!.Options.LiquidationVelocityBps.Trip))
+                MakeValueExact(ref s);
+        }
+        return plan;
+    }
+
+    private LiquidationPlan PlanGuardedCore(ulong now, Address account, Address debtAsset, Address collateralAsset, UInt256 debtToCover, ref LiquidationGuard guard)
     {
         MarketProtection p = _protection!;
         LiquidationPlan plan = PlanLiquidation(account, debtAsset, collateralAsset, debtToCover);
         guard.CollateralId = plan.CollateralId;
+        guard.Notional = UInt256.Zero;
         bool bypass = guard.Bypass = plan.HealthFactorBefore < p.Options.EmergencyHealthFactorFloor;
         EnsureOracles(now, plan.Holder, -1, bypass);
 
@@ -141,6 +164,8 @@ public sealed partial class Market
         Decide(ref guard.Steps[1], p.Asset(plan.CollateralId), plan.CollateralId, now);
         if (plan.DebtId != plan.CollateralId)
             Decide(ref guard.Steps[2], p.Asset(plan.DebtId), plan.DebtId, now);
+        else
+            guard.Steps[2].Scope = null;
         BreakerEffects effects = BreakerEffects.None;
         for (int i = 0; i < ScopeSteps.Length; i++)
         {
@@ -196,8 +221,9 @@ public sealed partial class Market
         : FullMath.MulDiv(target - quote.AvailableNotional, UInt256.One, throttle.Options.RefillPerSecond, Rounding.Ceil);
 
     /// <summary>Records the executed notional in the throttles and velocity windows, then lets each breaker judge the liquidation's own volume, and commits.</summary>
-    private void ApplyLiquidationGuard(ulong now, ref LiquidationGuard guard)
+    private void ApplyLiquidationGuard(ulong now)
     {
+        ref LiquidationGuard guard = ref _liquidationGuard;
         MarketProtection p = _protection!;
         ProtectionScope market = p.MarketScope, collateral = p.Asset(guard.CollateralId);
         market.Throttle?.Record(now, guard.Notional, guard.Bypass, guard.ThrottleScaleBps);
@@ -250,16 +276,15 @@ public sealed partial class Market
     {
         public ScopeStep Market;
         public ScopeStep Asset;
-        public uint CapacityScaleBps; // 0 with Active false: no protection
-        public bool Active;
+        public uint CapacityScaleBps;
     }
 
     /// <summary>Oracle staleness and grace period (the borrowed asset and every asset of the account, no emergency exception), then breaker pauses (market, asset).</summary>
-    private BorrowGuard GuardBorrow(ulong now, int assetId, Account? holder)
+    private void GuardBorrow(ulong now, int assetId, Account? holder)
     {
         MarketProtection p = _protection!;
         EnsureOracles(now, holder, assetId, belowFloor: false);
-        var guard = new BorrowGuard { Active = true };
+        ref BorrowGuard guard = ref _borrowGuard;
         Decide(ref guard.Market, p.MarketScope, -1, now);
         Decide(ref guard.Asset, p.Asset(assetId), assetId, now);
         BreakerEffects effects = BreakerEffects.None;
@@ -273,18 +298,16 @@ public sealed partial class Market
             effects = BreakerEffects.Combine(effects, e);
         }
         guard.CapacityScaleBps = effects.BorrowCapacityScaleBps;
-        return guard;
     }
 
     /// <summary>The dynamic margin: floor(capacity x scale / 10000) while a breaker is not Closed; never touches liquidation thresholds.</summary>
-    private static UInt256 BorrowCapacity(in BorrowGuard guard, UInt256 capacity) =>
-        !guard.Active || guard.CapacityScaleBps == BasisPoints.One ? capacity : FullMath.MulDiv(capacity, guard.CapacityScaleBps, BasisPoints.One, Rounding.Floor);
+    private UInt256 GuardedBorrowCapacity(UInt256 capacity) =>
+        _borrowGuard.CapacityScaleBps == BasisPoints.One ? capacity : FullMath.MulDiv(capacity, _borrowGuard.CapacityScaleBps, BasisPoints.One, Rounding.Floor);
 
-    private void ApplyBorrowGuard(in BorrowGuard guard)
+    private void ApplyBorrowGuard()
     {
-        if (!guard.Active) return;
-        Commit(guard.Market, default);
-        Commit(guard.Asset, default);
+        Commit(_borrowGuard.Market, default);
+        Commit(_borrowGuard.Asset, default);
     }
 
     // ---- SetPrice and ListAsset ----
@@ -296,14 +319,15 @@ public sealed partial class Market
         public ScopeStep Asset;
     }
 
-    private PriceGuard GuardPrice(ulong now, int assetId, UInt256 price)
+    private void GuardPrice(ulong now, int assetId, UInt256 price)
     {
         MarketProtection p = _protection!;
         ProtectionScope scope = p.Asset(assetId);
         var move = new PriceMove(_assets[assetId].Price, price);
         var none = new BreakerMetrics(UInt256.Zero, UInt256.Zero, UInt256.Zero, UInt256.Zero, move);
         BreakerMetrics updated = scope.Monitor?.MetricsAfterUpdate(now, price, UInt256.Zero) ?? none;
-        var guard = new PriceGuard();
+        ref PriceGuard guard = ref _priceGuard;
+        guard.Market.Scope = guard.Asset.Scope = null;
         if (p.MarketScope.Breaker is { } marketBreaker)
         {
             BreakerMetrics metrics = ReadsPrices(marketBreaker.Options) ? MarketPriceMetrics(now, UInt256.Zero, assetId, updated) : none;
@@ -318,16 +342,15 @@ public sealed partial class Market
                 metrics = metrics with { LiquidationVelocityBps = scope.Velocity!.BpsAt(now, CollateralValueOf(assetId, price)) };
             guard.Asset = new ScopeStep { Scope = scope, AssetId = assetId, Decided = true, Pre = assetBreaker.Evaluate(now, metrics), Metrics = metrics };
         }
-        return guard;
     }
 
     private static bool ReadsPrices(CircuitBreakerOptions o) => o.PriceFallBps.IsEnabled || o.VolatilityWad.IsEnabled || o.StalenessSeconds.IsEnabled;
 
-    private void ApplyPriceGuard(ulong now, int assetId, UInt256 price, in PriceGuard guard)
+    private void ApplyPriceGuard(ulong now, int assetId, UInt256 price)
     {
         _protection!.Asset(assetId).Monitor?.Update(now, price);
-        Commit(guard.Market, default);
-        Commit(guard.Asset, default);
+        Commit(_priceGuard.Market, default);
+        Commit(_priceGuard.Asset, default);
     }
 
     // ---- Shared ----
@@ -340,7 +363,8 @@ public sealed partial class Market
         public bool Decided;               // false: Closed and no metric can reach its trip threshold (Pre and Metrics unset)
         public BreakerStep Pre;
         public BreakerMetrics Metrics;
-        public UInt256 CollateralValue;    // the velocity's denominator, at the start of the operation
+        public UInt256 CollateralValue;    // the velocity's denominator at the start of the operation; a lower bound until ValueExact
+        public bool ValueExact;
         public UInt256 WindowNotional;     // the velocity's numerator before the operation
 
         /// <summary>The state the operation runs under.</summary>
@@ -370,13 +394,16 @@ public sealed partial class Market
         s.Scope = scope;
         s.AssetId = assetId;
         s.CollateralValue = s.WindowNotional = UInt256.Zero;
+        s.ValueExact = true;
         if (o.LiquidationVelocityBps.IsEnabled)
         {
-            s.CollateralValue = assetId < 0 ? MarketCollateralValue(-1, UInt256.Zero) : CollateralValueOf(assetId, _assets[assetId].Price);
+            s.CollateralValue = CollateralValue(assetId, lowerBound: true);
+            s.ValueExact = false;
             s.WindowNotional = scope.Velocity!.NotionalAt(now);
         }
         s.Decided = breaker.State.StateAt(now) != CircuitState.Closed || MayTrip(scope, o, assetId, now, s.WindowNotional, s.CollateralValue);
         if (!s.Decided) return;
+        MakeValueExact(ref s);
         s.Metrics = ExactMetrics(scope, assetId, now, s.WindowNotional, s.CollateralValue);
         s.Pre = breaker.Evaluate(now, s.Metrics);
     }
@@ -386,6 +413,7 @@ public sealed partial class Market
     {
         ScopeStep s = default;
         Decide(ref s, scope, assetId, now);
+        MakeValueExact(ref s);
         return ExactMetrics(scope, assetId, now, s.WindowNotional, s.CollateralValue);
     }
 
@@ -469,6 +497,31 @@ public sealed partial class Market
     /// <summary>The value velocity is measured against: the total supply of an asset that can be collateral (LT &gt; 0), base units, rounded down.</summary>
     private UInt256 CollateralValueOf(int id, UInt256 price) =>
         _protection!.CollateralValueOf(id, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_assets)[id], price);
+
+    /// <summary>The scope's collateral value now (market: <paramref name="assetId"/> = -1), or a lower bound of it.</summary>
+    private UInt256 CollateralValue(int assetId, bool lowerBound)
+    {
+        if (!lowerBound)
+            return assetId < 0 ? MarketCollateralValue(-1, UInt256.Zero) : CollateralValueOf(assetId, _assets[assetId].Price);
+        MarketProtection p = _protection!;
+        Span<AssetState> assets = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_assets);
+        if (assetId >= 0)
+            return p.CollateralValueLowerBound(assetId, assets[assetId], assets[assetId].Price);
+        UInt256 sum = UInt256.Zero;
+        for (int id = 0; id < assets.Length; id++)
+        {
+            sum = UInt256.AddCore(sum, p.CollateralValueLowerBound(id, assets[id], assets[id].Price), out ulong carry);
+            if (carry != 0) return UInt256.MaxValue;
+        }
+        return sum;
+    }
+
+    private void MakeValueExact(ref ScopeStep s)
+    {
+        if (s.ValueExact) return;
+        s.CollateralValue = CollateralValue(s.AssetId, lowerBound: false);
+        s.ValueExact = true;
+    }
 
     /// <summary>The sum over listed assets of <see cref="CollateralValueOf"/> (asset <paramref name="repricedId"/> at <paramref name="price"/>), saturating.</summary>
     private UInt256 MarketCollateralValue(int repricedId, UInt256 price)

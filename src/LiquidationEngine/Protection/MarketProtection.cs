@@ -57,7 +57,8 @@ internal sealed class MarketProtection
     /// <summary>
     /// floor(totalSupply x price / 10^decimals) of an asset whose supply can be collateral (LT &gt; 0), else 0, where
     /// totalSupply = floor(totalScaledSupply x supplyIndex / 1e27). Memoized on its inputs: a pure function, so the
-    /// memo is not state (not encoded, not copied) and saves the two 512-bit divisions per asset on most operations.
+    /// memo is not state (not encoded, not copied). A recomputation also records the value at half the scaled supply,
+    /// the lower bound <see cref="CollateralValueLowerBound"/> serves while the supply stays above that.
     /// </summary>
     public UInt256 CollateralValueOf(int id, in Markets.AssetState asset, UInt256 price)
     {
@@ -65,14 +66,36 @@ internal sealed class MarketProtection
         CollateralValue memo = _values[id];
         if (memo.Known && memo.ScaledSupply == asset.TotalScaledSupply && memo.SupplyIndex == asset.SupplyIndex && memo.Price == price)
             return memo.Value;
-        UInt256 value = Risk.Valuation.ValueDown(asset.TotalSupply, price, asset.Config.Decimals);
-        _values[id] = new CollateralValue(true, asset.TotalScaledSupply, asset.SupplyIndex, price, value);
+        UInt256 value = Value(asset.TotalScaledSupply, asset, price);
+        UInt256 half = asset.TotalScaledSupply >> 1;
+        _values[id] = new CollateralValue(true, asset.TotalScaledSupply, asset.SupplyIndex, price, value, half, Value(half, asset, price));
         return value;
     }
 
-    private readonly record struct CollateralValue(bool Known, UInt256 ScaledSupply, UInt256 SupplyIndex, UInt256 Price, UInt256 Value);
+    /// <summary>
+    /// A lower bound of <see cref="CollateralValueOf"/>, exact when memoized: the value is non-decreasing in the scaled
+    /// supply, so the value memoized at half a previous supply bounds it while the index and price are unchanged and the
+    /// supply is still above that half. Enough to show that a velocity is below a threshold without a division.
+    /// </summary>
+    public UInt256 CollateralValueLowerBound(int id, in Markets.AssetState asset, UInt256 price)
+    {
+        if (asset.Config.Risk.LiquidationThresholdBps == 0) return UInt256.Zero;
+        CollateralValue memo = _values[id];
+        if (memo.Known && memo.SupplyIndex == asset.SupplyIndex && memo.Price == price)
+        {
+            if (memo.ScaledSupply == asset.TotalScaledSupply) return memo.Value;
+            if (asset.TotalScaledSupply >= memo.HalfScaledSupply) return memo.HalfValue;
+        }
+        return CollateralValueOf(id, asset, price);
+    }
 
-    /// <summary>A deep copy (snapshots are immutable; a restored market gets its own copy).</summary>
+    private static UInt256 Value(UInt256 scaledSupply, in Markets.AssetState asset, UInt256 price) =>
+        Risk.Valuation.ValueDown(Accounts.ScaledMath.SupplyBalance(scaledSupply, asset.SupplyIndex), price, asset.Config.Decimals);
+
+    private readonly record struct CollateralValue(
+        bool Known, UInt256 ScaledSupply, UInt256 SupplyIndex, UInt256 Price, UInt256 Value, UInt256 HalfScaledSupply, UInt256 HalfValue);
+
+    /// <summary>A deep copy (snapshots are immutable; a restored market gets its own copy). The value memo is not copied.</summary>
     public MarketProtection Clone()
     {
         var copy = new MarketProtection(Options);
