@@ -1,3 +1,4 @@
+using LiquidationEngine.Cli.Audit;
 using LiquidationEngine.Cli.Eval;
 using LiquidationEngine.Cli.Simulate;
 
@@ -17,6 +18,13 @@ internal static class Program
                                       cascade simulator (spec/simulation.md): runs the scenario (default: the
                                       embedded black-thursday scenario, 10,000 positions) under each protection set
                                       and prints a comparison table; --out writes CSV time series and report.html
+          liqengine audit --config protocol.json [--runs N] [--seed S] [--max-ops M] [--out report.json]
+                          [--script FILE]
+                                      checks every invariant of spec/INVARIANTS.md on random operation sequences
+                                      against your market; on a violation prints the minimal counterexample and
+                                      writes it as a replayable script (exit 1); bad config: exit 2
+          liqengine replay script.json
+                                      re-executes a script and prints the state after each operation
           liqengine --version         print the tool version
           liqengine --help            print this text
 
@@ -50,6 +58,10 @@ internal static class Program
                 return EvalCommand.Run(Console.OpenStandardInput(), Console.OpenStandardOutput(), EvalOps.Default);
             case "simulate":
                 return SimulateCommand.Run(args[1..], Console.Out, Console.Error);
+            case "audit":
+                return AuditCommand.Run(args[1..], Console.Out, Console.Error);
+            case "replay":
+                return ReplayCommand.Run(args[1..], Console.Out, Console.Error);
             default:
                 return Fail($"unknown command '{args[0]}'. Run 'liqengine --help' for the list of commands.");
         }
