@@ -29,5 +29,12 @@ internal readonly record struct Fraction(BigInteger Num, BigInteger Den) : IComp
 
     public int CompareTo(Fraction other) => (Num * other.Den).CompareTo(other.Num * Den);
 
-    public override string ToString() => Den.IsZero ? "NaN" : $"{(decimal)(double)Num / (decimal)(double)Den:0.######}";
+    /// <summary>Six decimals, rounded down (exact integer arithmetic; for messages only).</summary>
+    public override string ToString()
+    {
+        if (Den.IsZero) return "undefined";
+        BigInteger whole = BigInteger.DivRem(Num, Den, out BigInteger rest);
+        string digits = (rest * 1_000_000 / Den).ToString("D6", System.Globalization.CultureInfo.InvariantCulture).TrimEnd('0');
+        return digits.Length == 0 ? whole.ToString(System.Globalization.CultureInfo.InvariantCulture) : $"{whole}.{digits}";
+    }
 }

@@ -30,6 +30,8 @@ public enum IntentKind
     Collateral,
     /// <summary>A guardian action or an evaluation of the breakers.</summary>
     Guardian,
+    /// <summary>A targeted crash: the price of the weakest borrower's largest collateral falls until its HF is Bps/10000.</summary>
+    Stress,
 }
 
 /// <summary>
@@ -50,12 +52,14 @@ public sealed record Intent(IntentKind Kind, int Account, int Asset, int Asset2,
             (20, Gen.Constant(IntentKind.Supply)), (16, Gen.Constant(IntentKind.Borrow)), (5, Gen.Constant(IntentKind.Withdraw)),
             (5, Gen.Constant(IntentKind.Repay)), (12, Gen.Constant(IntentKind.Price)), (20, Gen.Constant(IntentKind.Liquidate)),
             (4, Gen.Constant(IntentKind.Advance)), (4, Gen.Constant(IntentKind.Accrue)), (3, Gen.Constant(IntentKind.Insurance)),
-            (2, Gen.Constant(IntentKind.RealizeBadDebt)), (2, Gen.Constant(IntentKind.Collateral)), (3, Gen.Constant(IntentKind.Guardian)))
+            (2, Gen.Constant(IntentKind.RealizeBadDebt)), (2, Gen.Constant(IntentKind.Collateral)), (2, Gen.Constant(IntentKind.Guardian)),
+            (8, Gen.Constant(IntentKind.Stress)))
         from account in Gen.Choose(1, 3)
         from asset in Gen.Choose(0, assets - 1)
         from asset2 in Gen.Choose(0, assets - 1)
         from bps in kind == IntentKind.Price
             ? Gen.Frequency((3, Gen.Choose(1_000, 9_000)), (5, Gen.Choose(9_000, 11_000)), (2, Gen.Choose(11_000, 30_000)))
+            : kind == IntentKind.Stress ? Gen.Frequency((6, Gen.Choose(8_500, 9_999)), (3, Gen.Choose(5_000, 8_500)), (1, Gen.Choose(0, 5_000)))
             : Gen.Frequency((6, Gen.Choose(1, 10_000)), (3, Gen.Constant(10_000)), (1, Gen.Choose(1, 10)))
         select new Intent(kind, account, asset, asset2, bps);
 
@@ -73,7 +77,7 @@ public sealed record Intent(IntentKind Kind, int Account, int Asset, int Asset2,
                 yield return [.. ops[..start], .. ops[(start + chunk)..]];
         for (int i = 0; i < ops.Length; i++)
         {
-            if (ops[i].Bps is > 1 and not 10_000 && ops[i].Kind != IntentKind.Price)
+            if (ops[i].Bps is > 1 and not 10_000 && ops[i].Kind is not (IntentKind.Price or IntentKind.Stress))
                 yield return [.. ops[..i], ops[i] with { Bps = 10_000 }, .. ops[(i + 1)..]];
         }
     }

@@ -68,6 +68,8 @@ internal static class IntentResolver
                 string amount = i.Bps >= 9_000 ? "max" : Text(BigInteger.Max(1, debt * bps / 10_000));
                 return new ScriptOp("liquidate", i.Account, Liquidator, a.Symbol, c.Symbol, amount);
             }
+            case IntentKind.Stress:
+                return Stress(i, x, config) ?? new ScriptOp("setPrice", Asset: a.Symbol, Price: Text(price));
             case IntentKind.Price:
                 return new ScriptOp("setPrice", Asset: a.Symbol, Price: Text(BigInteger.Max(1, price * bps / 10_000)));
             case IntentKind.Advance:
@@ -82,6 +84,34 @@ internal static class IntentResolver
                 return new ScriptOp(config.Options.Protection?.Breaker is null ? "evaluateBreakers"
                     : (i.Bps % 7) switch { 0 => "tripBreaker", 1 => "isolateBreaker", 2 or 3 => "resetBreaker", _ => "evaluateBreakers" });
         }
+    }
+
+    // Sinks the weakest borrower to HF ~ bps/10000 by moving the price of its largest collateral (SPEC 4.3 is linear in it).
+    private static ScriptOp? Stress(Intent i, ScriptExecutor x, AuditConfig config)
+    {
+        var m = x.Market;
+        int account = Enumerable.Range(1, 3).Where(n => !m.GetAccountData(ScriptAccounts.Of(n)).TotalDebtBase.IsZero)
+            .OrderBy(n => m.GetAccountData(ScriptAccounts.Of(n)).HealthFactor).FirstOrDefault();
+        if (account == 0) return null;
+        var holder = ScriptAccounts.Of(account);
+        AccountData d = m.GetAccountData(holder);
+        BigInteger best = 0, bestWeighted = 0;
+        int asset = -1;
+        for (int k = 0; k < config.Assets.Length; k++)
+        {
+            AuditAsset a = config.Assets[k];
+            if (!m.IsUsedAsCollateral(holder, a.Address) || !m.GetDebtBalance(holder, a.Address).IsZero) continue;
+            AssetState s = m.GetAsset(a.Address);
+            BigInteger value = (BigInteger)m.GetSupplyBalance(holder, a.Address) * (BigInteger)s.Price / BigInteger.Pow(10, a.Config.Decimals);
+            if (value > best) (best, bestWeighted, asset) = (value, value * a.Config.Risk.LiquidationThresholdBps, k);
+        }
+        if (asset < 0 || best.IsZero) return null;
+        // W' = target x D x 1e4 (target in bps of 1 here): the other collateral stays, this one scales.
+        BigInteger others = (BigInteger)d.ThresholdWeightedCollateral - bestWeighted;
+        BigInteger wanted = (BigInteger)d.TotalDebtBase * i.Bps - others;
+        BigInteger price = (BigInteger)m.GetAsset(config.Assets[asset].Address).Price;
+        BigInteger newPrice = wanted <= 0 ? 1 : BigInteger.Max(1, price * wanted / bestWeighted);
+        return new ScriptOp("setPrice", Asset: config.Assets[asset].Symbol, Price: Text(newPrice));
     }
 
     private static int Pick(AuditConfig config, int seed, Func<int, bool> has)

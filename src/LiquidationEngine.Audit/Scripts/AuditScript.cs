@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text;
 using System.Text.Json;
+using System.Text.Encodings.Web;
 using System.Text.Json.Nodes;
 using LiquidationEngine.Audit.Config;
 using LiquidationEngine.Audit.Invariants;
@@ -18,6 +19,10 @@ public sealed record AuditScript(AuditConfig Config, ImmutableArray<ScriptOp> Op
 {
     /// <summary>The format tag written in every script.</summary>
     public const string Format = "liqengine-audit-script/1";
+
+    // Readable JSON: no \u escapes for '>' or '\'' in the violation's text.
+    private static readonly JsonSerializerOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions Indented = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, WriteIndented = true };
 
     /// <summary>Reads a script.</summary>
     /// <exception cref="AuditConfigException">Malformed JSON, an unknown field or operation, or a bad config (path-named).</exception>
@@ -79,11 +84,11 @@ public sealed record AuditScript(AuditConfig Config, ImmutableArray<ScriptOp> Op
     {
         var text = new StringBuilder();
         text.Append("{\n  \"format\": \"").Append(Format).Append("\",\n");
-        text.Append("  \"config\": ").Append(JsonNode.Parse(Config.Json)!.ToJsonString(new JsonSerializerOptions { WriteIndented = true }).Replace("\n", "\n  ", StringComparison.Ordinal)).Append(",\n");
+        text.Append("  \"config\": ").Append(JsonNode.Parse(Config.Json)!.ToJsonString(Indented).Replace("\n", "\n  ", StringComparison.Ordinal)).Append(",\n");
         if (Violation is { } v)
         {
             var node = new JsonObject { ["id"] = v.Id, ["title"] = v.Title, ["step"] = v.StepIndex + 1, ["reason"] = v.Reason };
-            text.Append("  \"violation\": ").Append(node.ToJsonString()).Append(",\n");
+            text.Append("  \"violation\": ").Append(node.ToJsonString(Compact)).Append(",\n");
         }
         text.Append("  \"ops\": [\n");
         for (int i = 0; i < Ops.Length; i++)
@@ -105,6 +110,6 @@ public sealed record AuditScript(AuditConfig Config, ImmutableArray<ScriptOp> Op
         if (op.Price is not null) o["price"] = op.Price;
         if (op.BorrowIndex is not null) o["borrowIndex"] = op.BorrowIndex;
         if (op.SupplyIndex is not null) o["supplyIndex"] = op.SupplyIndex;
-        return o.ToJsonString();
+        return o.ToJsonString(Compact);
     }
 }
