@@ -30,6 +30,8 @@ public enum IntentKind
     Collateral,
     /// <summary>A guardian action or an evaluation of the breakers.</summary>
     Guardian,
+    /// <summary>Set the share of protocol fees kept as reserves (Bps; above 10000 reverts).</summary>
+    InsurancePolicy,
     /// <summary>A targeted crash: the price of the weakest borrower's largest collateral falls until its HF is Bps/10000.</summary>
     Stress,
 }
@@ -52,7 +54,7 @@ public sealed record Intent(IntentKind Kind, int Account, int Asset, int Asset2,
             (20, Gen.Constant(IntentKind.Supply)), (16, Gen.Constant(IntentKind.Borrow)), (5, Gen.Constant(IntentKind.Withdraw)),
             (5, Gen.Constant(IntentKind.Repay)), (12, Gen.Constant(IntentKind.Price)), (20, Gen.Constant(IntentKind.Liquidate)),
             (4, Gen.Constant(IntentKind.Advance)), (4, Gen.Constant(IntentKind.Accrue)), (3, Gen.Constant(IntentKind.Insurance)),
-            (2, Gen.Constant(IntentKind.RealizeBadDebt)), (2, Gen.Constant(IntentKind.Collateral)), (2, Gen.Constant(IntentKind.Guardian)),
+            (2, Gen.Constant(IntentKind.RealizeBadDebt)), (2, Gen.Constant(IntentKind.Collateral)), (2, Gen.Constant(IntentKind.Guardian)), (1, Gen.Constant(IntentKind.InsurancePolicy)),
             (8, Gen.Constant(IntentKind.Stress)))
         from account in Gen.Choose(1, 3)
         from asset in Gen.Choose(0, assets - 1)

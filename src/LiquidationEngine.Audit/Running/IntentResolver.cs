@@ -76,6 +76,8 @@ internal static class IntentResolver
                 return new ScriptOp("advance", Seconds: (ulong)i.Bps);
             case IntentKind.Accrue:
                 return Accrue(a, s, Math.Min(i.Bps, 500));
+            case IntentKind.InsurancePolicy:
+                return new ScriptOp("setInsurancePolicy", Asset: a.Symbol, FeeToReservesBps: (uint)i.Bps);
             case IntentKind.RealizeBadDebt:
                 return new ScriptOp("realizeBadDebt", i.Account);
             case IntentKind.Collateral:

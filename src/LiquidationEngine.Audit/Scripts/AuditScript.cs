@@ -74,7 +74,8 @@ public sealed record AuditScript(AuditConfig Config, ImmutableArray<ScriptOp> Op
             s.UInt64("seconds", 0),
             s.String("price"),
             s.String("borrowIndex"),
-            s.String("supplyIndex"));
+            s.String("supplyIndex"),
+            s.UInt32("feeToReservesBps", 0));
         s.EnsureNoUnknownFields();
         return result;
     }
@@ -110,6 +111,7 @@ public sealed record AuditScript(AuditConfig Config, ImmutableArray<ScriptOp> Op
         if (op.Price is not null) o["price"] = op.Price;
         if (op.BorrowIndex is not null) o["borrowIndex"] = op.BorrowIndex;
         if (op.SupplyIndex is not null) o["supplyIndex"] = op.SupplyIndex;
+        if (op.Op == "setInsurancePolicy") o["feeToReservesBps"] = op.FeeToReservesBps;
         return o.ToJsonString(Compact);
     }
 }

@@ -87,10 +87,9 @@ public sealed class ScriptExecutor
                 int a = Asset(op.Asset);
                 BigInteger balance = _model.SupplyBalance(op.Account, a);
                 UInt256 amount = Amount(op);
-                UInt256 taken = Market.Withdraw(block, account, Addr(a), amount);
+                Market.Withdraw(block, account, Addr(a), amount);
                 BigInteger x = amount == UInt256.MaxValue ? balance : (BigInteger)amount;
                 _model.Withdraw(op.Account, a, x, x == balance);
-                _ = taken;
                 break;
             }
             case "borrow":
@@ -149,6 +148,13 @@ public sealed class ScriptExecutor
                 UInt256 amount = Amount(op);
                 Market.DepositInsurance(block, account, Addr(a), amount);
                 _model.DepositInsurance(op.Account, a, (BigInteger)amount);
+                break;
+            }
+            case "setInsurancePolicy":
+            {
+                int a = Asset(op.Asset);
+                Market.SetInsurancePolicy(block, Addr(a), UInt256.Zero, op.FeeToReservesBps);
+                _model.Assets[a].FeeToReservesBps = op.FeeToReservesBps;
                 break;
             }
             case "realizeBadDebt":

@@ -7,7 +7,7 @@ namespace LiquidationEngine.Audit.Scripts;
 /// Schema: spec/SPEC.md section 9.
 /// </summary>
 /// <param name="Op">supply, withdraw, borrow, repay, setUseAsCollateral, setPrice, accrueInterest, liquidate,
-/// depositInsurance, realizeBadDebt, tripBreaker, isolateBreaker, resetBreaker, evaluateBreakers, advance.</param>
+/// depositInsurance, setInsurancePolicy, realizeBadDebt, tripBreaker, isolateBreaker, resetBreaker, evaluateBreakers, advance.</param>
 /// <param name="Account">The account (the borrower for liquidate, the depositor for depositInsurance).</param>
 /// <param name="Liquidator">liquidate: the liquidator.</param>
 /// <param name="Asset">The asset (the debt asset for liquidate).</param>
@@ -18,6 +18,7 @@ namespace LiquidationEngine.Audit.Scripts;
 /// <param name="Price">setPrice: the new price.</param>
 /// <param name="BorrowIndex">accrueInterest: the new borrow index (RAY).</param>
 /// <param name="SupplyIndex">accrueInterest: the new supply index (RAY).</param>
+/// <param name="FeeToReservesBps">setInsurancePolicy: the share of protocol fees kept as reserves (the rest feeds the fund).</param>
 public sealed record ScriptOp(
     string Op,
     int Account = 0,
@@ -29,7 +30,8 @@ public sealed record ScriptOp(
     ulong Seconds = 0,
     string? Price = null,
     string? BorrowIndex = null,
-    string? SupplyIndex = null)
+    string? SupplyIndex = null,
+    uint FeeToReservesBps = 0)
 {
     /// <summary>A one-line description for reports and replay output.</summary>
     public override string ToString() => Op switch
@@ -41,6 +43,7 @@ public sealed record ScriptOp(
         "accrueInterest" => $"accrueInterest {Asset} borrowIndex {BorrowIndex} supplyIndex {SupplyIndex}",
         "liquidate" => $"liquidate by {Liquidator}: account {Account} debt {Asset} collateral {CollateralAsset} debtToCover {Amount}",
         "realizeBadDebt" => $"realizeBadDebt account {Account}",
+        "setInsurancePolicy" => $"setInsurancePolicy {Asset} feeToReservesBps {FeeToReservesBps}",
         "advance" => $"advance {Seconds} s",
         _ => Op,
     };

@@ -30,14 +30,18 @@ internal static class AuditCommand
 
         AuditSettings s = options.Settings;
         stdout.WriteLine($"liqengine audit: {options.ConfigPath}, {s.Runs} runs of up to {s.MaxOps} operations, seed {s.Seed}");
-        bool showProgress = progressOnTerminal && (!Console.IsErrorRedirected || s.Runs >= 1000);
-        int every = Math.Max(1, s.Runs / 100);
+        // A terminal gets a live counter; a redirected stderr gets a line every 10% of a long run (>= 1000 runs).
+        bool terminal = progressOnTerminal && !Console.IsErrorRedirected;
+        bool lines = progressOnTerminal && Console.IsErrorRedirected && s.Runs >= 1000;
+        int every = Math.Max(1, s.Runs / (terminal ? 100 : 10));
         AuditReport report = AuditRunner.Run(config, s, (done, total) =>
         {
-            if (showProgress && (done % every == 0 || done == total))
-                stderr.Write($"\r  {done} of {total} runs ({done * 100 / total}%)");
+            if (!(terminal || lines) || done % every != 0 && done != total) return;
+            string text = $"  {done} of {total} runs ({done * 100 / total}%)";
+            if (terminal) stderr.Write("\r" + text);
+            else stderr.WriteLine(text);
         });
-        if (showProgress) stderr.Write("\r" + new string(' ', 50) + "\r");
+        if (terminal) stderr.Write("\r" + new string(' ', 50) + "\r");
 
         stdout.Write(Table(report));
         if (options.ReportPath is not null)
