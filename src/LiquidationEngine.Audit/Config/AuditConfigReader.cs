@@ -143,7 +143,7 @@ public static partial class AuditConfigReader
             UInt256 price = s.RequiredWord("price", UInt256.One, null, $"must be positive: base currency per whole token with {priceDecimals} price decimals");
             uint ltv = s.UInt32("ltvBps", 0, 0, 10_000, "must be between 0 and 10000 bps");
             uint lt = s.UInt32("liquidationThresholdBps", 0, 0, 10_000, "must be between 0 and 10000 bps");
-            uint bonus = s.UInt32("liquidationBonusBps", 10_000, 10_000, 20_000, "must be between 10000 and 20000 bps (10000 + premium)");
+            uint bonus = s.UInt32("liquidationBonusBps", 10_000, 10_000, uint.MaxValue, "must be at least 10000 bps (10000 + premium; SPEC 4.2, InvalidLiquidationBonus)");
             uint fee = s.UInt32("protocolFeeBps", 0, 0, 10_000, "must be between 0 and 10000 bps (SPEC 4.2, InvalidProtocolFee)");
             AssetFlags flags = (s.Bool("collateral", lt > 0) ? AssetFlags.CollateralEnabled : 0) | (s.Bool("borrowing", true) ? AssetFlags.BorrowingEnabled : 0);
             var risk = new RiskParameters(ltv, lt, bonus, fee, flags, s.Word("supplyCap", UInt256.Zero), s.Word("borrowCap", UInt256.Zero));

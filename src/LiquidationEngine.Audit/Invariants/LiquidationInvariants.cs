@@ -65,7 +65,10 @@ public sealed class SeizeBound : Invariant
     }
 }
 
-/// <summary>INV-06: the debt repaid is within the close factor / target health factor limit (with the dust rule) and debtToCover.</summary>
+/// <summary>
+/// INV-06: the debt repaid is within the close factor / target health factor limit (with the dust rule) and
+/// debtToCover; without a throttle it is exactly min(debtToCover, limit), or the shortfall repayment of SPEC 4.5 step 6.
+/// </summary>
 public sealed class CloseFactorLimit : Invariant
 {
     /// <inheritdoc/>
@@ -78,10 +81,18 @@ public sealed class CloseFactorLimit : Invariant
     public override Verdict Check(Step step, AuditConfig config)
     {
         if (step.Liquidation is not { } r) return Verdict.Skip;
-        (_, _, int di, int ci) = Liq.Assets(step);
-        BigInteger limit = step.ModelBefore.Limit(step.Op.Account, di, ci), repaid = (BigInteger)r.DebtRepaid;
+        (ModelAsset d, ModelAsset c, int di, int ci) = Liq.Assets(step);
+        ReferenceModel m = step.ModelBefore;
+        BigInteger limit = m.Limit(step.Op.Account, di, ci), repaid = (BigInteger)r.DebtRepaid;
         BigInteger cover = step.Op.Amount == "max" ? Ray.Max : BigInteger.Parse(step.Op.Amount!, System.Globalization.CultureInfo.InvariantCulture);
-        return Verdict.That(repaid <= limit && repaid <= cover, () => $"repaid {repaid} above the limit {limit} (SPEC 4.5 steps 2-3) or debtToCover {cover}");
+        if (repaid > limit || repaid > cover) return Verdict.Fail($"repaid {repaid} above the limit {limit} (SPEC 4.5 steps 2-3) or debtToCover {cover}");
+        if (config.Options.Protection?.Throttle is not null) return Verdict.Pass; // a throttle may fill less (SPEC 7.6.3)
+        // Without a throttle the repayment is exactly SPEC 4.5 step 4, capped by the shortfall of step 6.
+        BigInteger expected = BigInteger.Min(cover, limit), bonus = m.Bonus(ci, m.Values(step.Op.Account).HealthFactor);
+        BigInteger collateral = m.SupplyBalance(step.Op.Account, ci);
+        if (expected * d.Price * bonus * c.Unit / (c.Price * 10_000 * d.Unit) > collateral)
+            expected = Ray.Ceil(collateral * c.Price * 10_000 * d.Unit, d.Price * bonus * c.Unit);
+        return Verdict.That(repaid == expected, () => $"repaid {repaid}, SPEC 4.5 steps 2-6 give {expected} (limit {limit}, debtToCover {cover})");
     }
 }
 

@@ -30,7 +30,7 @@ public enum IntentKind
     Collateral,
     /// <summary>A guardian action or an evaluation of the breakers.</summary>
     Guardian,
-    /// <summary>Set the share of protocol fees kept as reserves (Bps; above 10000 reverts).</summary>
+    /// <summary>Set the share of protocol fees kept as reserves to Bps.</summary>
     InsurancePolicy,
     /// <summary>A targeted crash: the price of the weakest borrower's largest collateral falls until its HF is Bps/10000.</summary>
     Stress,

@@ -16,8 +16,8 @@ internal static class IntentResolver
 
     public static ScriptOp Resolve(Intent i, ScriptExecutor x, AuditConfig config)
     {
-        // Withdrawals, repayments and liquidations pick among the assets the account actually holds or owes, so that
-        // random sequences reach the interesting states instead of reverting on empty positions.
+        // Steer intents toward states that matter (a liquidatable account, an asset held or owed, a borrow against
+        // another asset), so that random sequences reach liquidations instead of reverting on empty positions.
         if (i.Kind is IntentKind.Liquidate)
         {
             int n = Enumerable.Range(0, 3).Select(k => 1 + (i.Account - 1 + k) % 3).FirstOrDefault(k => x.Market.IsLiquidatable(ScriptAccounts.Of(k)), i.Account);

@@ -2,6 +2,7 @@ using LiquidationEngine.Audit.Config;
 using LiquidationEngine.Audit.Invariants;
 using LiquidationEngine.Audit.Running;
 using LiquidationEngine.Audit.Scripts;
+using LiquidationEngine.Evm;
 using LiquidationEngine.Markets;
 
 namespace LiquidationEngine.Cli.Audit;
@@ -62,10 +63,17 @@ internal static class ReplayCommand
         }
         for (int n = 1; n <= ScriptAccounts.Count; n++)
         {
-            var d = step.Market.GetAccountData(ScriptAccounts.Of(n));
-            if (d.TotalCollateralBase.IsZero && d.TotalDebtBase.IsZero) continue;
-            string hf = d.TotalDebtBase.IsZero ? "max" : d.HealthFactor.ToString();
-            stdout.WriteLine($"     account {n}: collateral {d.TotalCollateralBase} debt {d.TotalDebtBase} HF {hf}");
+            try
+            {
+                var d = step.Market.GetAccountData(ScriptAccounts.Of(n));
+                if (d.TotalCollateralBase.IsZero && d.TotalDebtBase.IsZero) continue;
+                string hf = d.TotalDebtBase.IsZero ? "max" : d.HealthFactor.ToString();
+                stdout.WriteLine($"     account {n}: collateral {d.TotalCollateralBase} debt {d.TotalDebtBase} HF {hf}");
+            }
+            catch (EvmRevertException e)
+            {
+                stdout.WriteLine($"     account {n}: account data reverts ({e.RevertDataHex}): values beyond 2^256");
+            }
         }
         stdout.WriteLine($"     stateHash 0x{step.HashAfter:x64}");
     }

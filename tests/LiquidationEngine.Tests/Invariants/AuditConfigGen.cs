@@ -41,8 +41,8 @@ internal static class AuditConfigGen
 
     private static AuditConfig Build(AssetGen[] assets, bool target, int cf, int fullHf, int targetBps, bool variable, long dust, bool throttle, bool breaker)
     {
-        // The largest bonus every asset tolerates: LT x B < 1e8.
-        int maxBonus = assets.Min(a => (100_000_000 - 1) / a.Lt);
+        // The largest bonus every asset tolerates (LT x B < 1e8), at most 150%.
+        int maxBonus = Math.Min(15_000, assets.Min(a => (100_000_000 - 1) / a.Lt));
         var json = new StringBuilder("{\"market\":{");
         json.Append(target ? $"\"closeFactor\":{{\"kind\":\"targetHealthFactor\",\"target\":\"{targetBps}00000000000000\"}}"
             : $"\"closeFactor\":{{\"kind\":\"fixed\",\"closeFactorBps\":{cf},\"fullCloseFactorHealthFactor\":\"{fullHf}00000000000000\"}}");

@@ -52,7 +52,7 @@ public class AuditConfigTests
     [InlineData("""{"assets":[{"symbol":"WETH","price":"1"},{"symbol":"WETH","price":"1"}]}""", "assets[1].symbol", "WETH", "unique")]
     [InlineData("""{"assets":[{"symbol":"WETH","price":"1","address":"0x12"}]}""", "assets[0].address", "0x12", "40 hex digits")]
     [InlineData("""{"assets":[{"symbol":"WETH","price":"1","ltvBps":10001}]}""", "assets[0].ltvBps", "10001", "between 0 and 10000")]
-    [InlineData("""{"assets":[{"symbol":"WETH","price":"1","liquidationBonusBps":9999}]}""", "assets[0].liquidationBonusBps", "9999", "between 10000 and 20000")]
+    [InlineData("""{"assets":[{"symbol":"WETH","price":"1","liquidationBonusBps":9999}]}""", "assets[0].liquidationBonusBps", "9999", "at least 10000 bps")]
     [InlineData("""{"assets":[{"symbol":"WETH","price":"1","collateral":"yes"}]}""", "assets[0].collateral", "\"yes\"", "true or false")]
     [InlineData("""{"protection":{"breaker":{"velocityTrip":300,"velocityReset":300}},"assets":[{"symbol":"W","price":"1"}]}""", "protection.breaker.velocityReset", "300", "0 < reset < trip (300)")]
     [InlineData("""{"protection":{"throttle":{"capacity":"10","minimum":"11"}},"assets":[{"symbol":"W","price":"1"}]}""", "protection.throttle.minimum", "11", "must not exceed the capacity (10)")]

@@ -82,6 +82,11 @@ public class InvariantCheckerTests
             s => s.Liquidation = s.Liquidation!.Value with { DebtRepaid = UInt256.Parse("15000000000") }, "above the limit");
 
     [Fact]
+    public void CloseFactorFailsWhenLessThanAskedIsRepaidWithoutAThrottle() =>
+        Expect("INV-06", new CloseFactorLimit(), s => s.Op.Op == "liquidate",
+            s => s.Liquidation = s.Liquidation!.Value with { DebtRepaid = s.Liquidation.Value.DebtRepaid - UInt256.One }, "SPEC 4.5 steps 2-6 give 1000000000");
+
+    [Fact]
     public void NoRoundingPayoutFailsWhenTheLiquidatorGetsMoreThanSeized() =>
         Expect("INV-07", new NoRoundingPayout(), s => s.Op.Op == "liquidate",
             s => s.Liquidation = s.Liquidation!.Value with { CollateralToLiquidator = s.Liquidation.Value.CollateralSeized + UInt256.One }, "liquidator got");
