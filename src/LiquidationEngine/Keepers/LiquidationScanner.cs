@@ -16,7 +16,7 @@ namespace LiquidationEngine.Keepers;
 /// <para>The scanner holds the keeper's own copy of the book: per account and asset, the supply used as collateral
 /// and the debt (token units, as <c>Market.GetSupplyBalance</c> and <c>GetDebtBalance</c> return them), and a price
 /// per asset. Keep it in step with <see cref="SetAccount"/> and <see cref="SetPrice"/>.</para>
-/// <para>The bound (spec/simulation.md, "Keeper fast path", has the proof): with u = 2^-53 and A assets, every double
+/// <para>The bound (spec/SPEC.md section 8.7): with u = 2^-53 and A assets, every double
 /// sum of value terms is within a relative eps = (A + 8) * 2u of the real sum, and the exact integer sums differ from
 /// the real ones by less than the sum of the LT bps (collateral, rounded down) and A (debt, rounded up). An account
 /// below the threshold T (WAD) therefore satisfies fl(W - k1 D) &lt;= k2 with k1 = tau (1 + 3 eps), tau = T / 1e14,
