@@ -36,11 +36,20 @@ internal sealed class Keeper(SimulationWorld world)
     private readonly UInt256[] _smallestProfitableDebt = new UInt256[world.Pools.Length];
     private readonly UInt256[] _optimalSale = new UInt256[world.Pools.Length];
     private readonly UInt256 _debtScale = SimUnits.Pow10(world.Scenario.Debt.Decimals);
+    private readonly UInt256 _emergencyFloor = world.Scenario.Protections.EmergencyHealthFactorFloor;
+
+    // What refused a liquidation earlier in this block (None: nothing yet). The engine's state cannot un-refuse within
+    // a block (same timestamp: the throttle does not refill, the breaker does not close, the oracle does not update),
+    // so a keeper does not resubmit to the other accounts the refusal applies to (see Preview).
+    private Refusal _refusal;
+
+    private enum Refusal { None, Throttled, Paused, Stale }
 
     public KeeperOutcome Act(int blockIndex, Block block)
     {
         _set.Update();
         var outcome = new KeeperOutcome { Liquidatable = _set.Count };
+        _refusal = Refusal.None;
         UInt256 fixedCost = Tokens(world.Scenario.Keepers.GasCostAt(blockIndex), roundUp: true) + Tokens(world.Scenario.Keepers.MinProfit, roundUp: true);
         int profitableAssets = 0;
         for (int c = 0; c < world.Pools.Length; c++)
@@ -150,23 +159,47 @@ internal sealed class Keeper(SimulationWorld world)
     }
 
     // The engine's own preview, protection included: false (counted) when it refuses, or cuts the size to one that is
-    // no longer profitable; otherwise size becomes what the engine will execute.
+    // no longer profitable; otherwise size becomes what the engine will execute. After a refusal in this block, the
+    // accounts it applies to are not submitted again: a stale oracle refuses everyone; a paused breaker, an empty
+    // throttle and the grace period everyone at or above the emergency floor. (Reverts are exceptions here, and a
+    // keeper resubmitting thousands of doomed transactions per block is not what keepers do.)
     private bool Preview(int account, ref UInt256 size, Block block, ConstantProductPool pool, UInt256 fixedCost, ref KeeperOutcome outcome)
     {
+        if (_refusal == Refusal.Stale || (_refusal != Refusal.None && _set.HealthFactor(account) >= _emergencyFloor))
+        {
+            if (_refusal == Refusal.Throttled)
+                outcome.Throttled++;
+            else
+                outcome.Paused++;
+            return false;
+        }
         LiquidationQuote quote;
         try
         {
             quote = world.Market.QuoteLiquidation(block, world.Accounts[account], world.DebtAsset,
                 world.CollateralAssets[world.Positions[account].CollateralIndex], size);
         }
-        catch (EvmRevertException e) when (IsThrottle(e))
+        catch (EvmRevertException e) when (BreakerErrors.LiquidationBelowMinimum.Matches(e.RevertData.Span))
         {
-            outcome.Throttled++;
+            outcome.Throttled++; // this request only
             return false;
         }
-        catch (EvmRevertException e) when (IsPauseOrGuard(e))
+        catch (EvmRevertException e) when (BreakerErrors.LiquidationThrottled.Matches(e.RevertData.Span))
+        {
+            outcome.Throttled++;
+            _refusal = Refusal.Throttled;
+            return false;
+        }
+        catch (EvmRevertException e) when (BreakerErrors.OracleStale.Matches(e.RevertData.Span))
         {
             outcome.Paused++;
+            _refusal = Refusal.Stale;
+            return false;
+        }
+        catch (EvmRevertException e) when (BreakerErrors.LiquidationsPaused.Matches(e.RevertData.Span) || BreakerErrors.OracleGracePeriod.Matches(e.RevertData.Span))
+        {
+            outcome.Paused++;
+            _refusal = Refusal.Paused;
             return false;
         }
         if (quote.DebtRepaid < size && pool.QuoteSellCollateral(quote.CollateralToLiquidator) <= quote.DebtRepaid + fixedCost)
@@ -177,13 +210,6 @@ internal sealed class Keeper(SimulationWorld world)
         size = quote.DebtRepaid;
         return true;
     }
-
-    private static bool IsThrottle(EvmRevertException e) =>
-        BreakerErrors.LiquidationThrottled.Matches(e.RevertData.Span) || BreakerErrors.LiquidationBelowMinimum.Matches(e.RevertData.Span);
-
-    private static bool IsPauseOrGuard(EvmRevertException e) =>
-        BreakerErrors.LiquidationsPaused.Matches(e.RevertData.Span) || BreakerErrors.OracleStale.Matches(e.RevertData.Span)
-        || BreakerErrors.OracleGracePeriod.Matches(e.RevertData.Span);
 
     private static bool IsProfitable(in LiquidationInputs inputs, MarketOptions options, ConstantProductPool pool, UInt256 fixedCost)
     {
