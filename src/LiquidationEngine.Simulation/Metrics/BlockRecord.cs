@@ -37,7 +37,7 @@ public sealed record BlockRecord
     /// <summary>Liquidations the engine's breaker paused (<c>LiquidationsPaused</c>) or its oracle guard refused (<c>OracleStale</c>, <c>OracleGracePeriod</c>).</summary>
     public int Paused { get; init; }
 
-    /// <summary>Liquidatable accounts at the end of the block (exact health factor below 1).</summary>
+    /// <summary>Liquidatable accounts when the keepers act (exact health factor below 1 after the block's price updates).</summary>
     public int Liquidatable { get; init; }
 
     /// <summary>
