@@ -7,7 +7,7 @@
 #   - a screenshot is written for a human to look at.
 # Usage: tests/report/check-report.sh [REPORT_DIR]
 #   REPORT_DIR holds report.html (from `liqengine simulate ... --out REPORT_DIR`); without it the script builds the
-#   CLI and writes one for spec/examples/scenario-small.json into a temporary folder.
+#   CLI and writes one for spec/examples/scenario-small.json into a new temporary folder (kept, and printed).
 # Skips (exit 0, with a message) when Chromium is not installed; CI may not have it. Set CHROMIUM to choose a binary.
 # Needs python3 (to read the net log).
 set -euo pipefail
@@ -28,7 +28,7 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 dir="${1:-}"
 if [[ -z "$dir" ]]; then
-  dir="$work/out"
+  dir="$(mktemp -d)" # kept: the report, its CSV files and the screenshot stay for a human to look at
   dotnet run --project "$root/src/LiquidationEngine.Cli" -c Release -- simulate "$root/spec/examples/scenario-small.json" --out "$dir" > "$work/simulate.log"
 fi
 report="$(cd "$dir" && pwd)/report.html"
