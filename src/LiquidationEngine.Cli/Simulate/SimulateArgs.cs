@@ -74,7 +74,7 @@ internal sealed record SimulateArgs
         var sets = ImmutableArray.CreateBuilder<ProtectionSet>();
         foreach (string part in text.Split(','))
         {
-            if (!ProtectionOptions.TryParseSet(part.Trim(), out ProtectionSet set))
+            if (!ProtectionParameters.TryParseSet(part.Trim(), out ProtectionSet set))
                 throw new ScenarioException("--compare", part, "is not a protection set (expected none, throttle, breakers or all)");
             if (sets.Contains(set))
                 throw new ScenarioException("--compare", part, "is listed twice");

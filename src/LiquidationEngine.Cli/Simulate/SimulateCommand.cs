@@ -113,5 +113,5 @@ internal static class SimulateCommand
     }
 
     private static string RunFileName(int point, int points, RunResult run) =>
-        (points > 1 ? $"sweep{point:D3}-" : "") + ProtectionOptions.NameOf(run.Protection);
+        (points > 1 ? $"sweep{point:D3}-" : "") + ProtectionParameters.NameOf(run.Protection);
 }

@@ -31,25 +31,28 @@ public sealed record BlockRecord
     /// <summary>Liquidatable accounts left alone because no size was profitable after gas and slippage (the zero-bid failure).</summary>
     public int Unprofitable { get; init; }
 
-    /// <summary>Liquidations the throttle refused (no capacity left, or below its minimum).</summary>
+    /// <summary>Liquidations the engine's throttle refused (<c>LiquidationThrottled</c>, <c>LiquidationBelowMinimum</c>) or cut to an unprofitable size.</summary>
     public int Throttled { get; init; }
 
-    /// <summary>Liquidations an Open breaker paused.</summary>
+    /// <summary>Liquidations the engine's breaker paused (<c>LiquidationsPaused</c>) or its oracle guard refused (<c>OracleStale</c>, <c>OracleGracePeriod</c>).</summary>
     public int Paused { get; init; }
 
-    /// <summary>Liquidatable accounts at the end of the block (exact health factor below 1).</summary>
+    /// <summary>Liquidatable accounts when the keepers act (exact health factor below 1 after the block's price updates).</summary>
     public int Liquidatable { get; init; }
 
-    /// <summary>Bad debt realised so far (debt left on accounts with no collateral), cumulative.</summary>
+    /// <summary>
+    /// Stablecoin bad debt the engine has realised so far (its solvency report's <c>BadDebtRealized</c>), cumulative: the
+    /// debt left when a liquidation seizes an account's last collateral (spec/SPEC.md section 8.3).
+    /// </summary>
     public UInt256 BadDebt { get; init; }
 
-    /// <summary>Bad debt the insurance fund has absorbed so far, cumulative.</summary>
+    /// <summary>Of it, absorbed by the stablecoin's insurance fund (<c>InsuranceAbsorbed</c>), cumulative.</summary>
     public UInt256 InsuranceUsed { get; init; }
 
-    /// <summary>Bad debt socialised to suppliers so far, cumulative (0 until the solvency waterfall lands in the engine).</summary>
+    /// <summary>Of it, passed to the stablecoin's suppliers through the supply index (<c>LossSocialized</c>), cumulative.</summary>
     public UInt256 SocialisedLoss { get; init; }
 
-    /// <summary>Insurance fund balance at the end of the block.</summary>
+    /// <summary>The stablecoin's insurance fund at the end of the block (the engine's solvency report).</summary>
     public UInt256 InsuranceFund { get; init; }
 
     /// <summary>The market breaker's state at the end of the block (Closed when the run has no breaker).</summary>

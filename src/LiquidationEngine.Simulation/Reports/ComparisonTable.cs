@@ -25,7 +25,7 @@ public static class ComparisonTable
             RunSummary s = run.Summary;
             rows.Add(
             [
-                ProtectionOptions.NameOf(run.Protection),
+                ProtectionParameters.NameOf(run.Protection),
                 s.Liquidations.ToString("N0", CultureInfo.InvariantCulture),
                 Usd.Whole(s.TotalLiquidated),
                 s.CascadeRounds.ToString("N0", CultureInfo.InvariantCulture),

@@ -93,7 +93,7 @@ public static class HtmlReport
         Scenario s = run.Scenario;
         var blocks = run.Blocks;
         ChartBand[] bands = Bands(run);
-        html.Append(CultureInfo.InvariantCulture, $"<section><h3>protection: {ProtectionOptions.NameOf(run.Protection)}</h3>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<section><h3>protection: {ProtectionParameters.NameOf(run.Protection)}</h3>\n");
         for (int a = 0; a < s.Collateral.Length; a++)
         {
             int asset = a;

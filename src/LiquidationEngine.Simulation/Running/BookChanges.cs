@@ -2,7 +2,7 @@ namespace LiquidationEngine.Simulation.Running;
 
 /// <summary>
 /// What changed in the keeper's book since a reader last looked: a price change invalidates every health factor
-/// (readers rescan everything), otherwise only the accounts listed since then (liquidated or written off) need
+/// (readers rescan everything), otherwise only the accounts listed since then (liquidated) need
 /// another look. Each reader keeps its own <see cref="Cursor"/>.
 /// </summary>
 internal sealed class BookChanges

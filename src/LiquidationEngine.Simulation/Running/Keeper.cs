@@ -1,4 +1,6 @@
+using LiquidationEngine.Breakers;
 using LiquidationEngine.Engine;
+using LiquidationEngine.Evm;
 using LiquidationEngine.FixedPoint;
 using LiquidationEngine.Markets;
 using LiquidationEngine.Risk;
@@ -23,20 +25,31 @@ internal struct KeeperOutcome
 /// liquidations): size the liquidation to maximise the keeper's profit after the pool's slippage (at most the largest
 /// the engine allows), and take it if selling the collateral received into the pool repays the debt plus gas
 /// (slippage and gas spikes can leave no profitable size: the zero-bid failure);
-/// let the protection set cut or refuse it, execute it on the market and sell the collateral into the pool, so the
-/// next account sees the lower price. Accounts left with debt and no collateral are written off as bad debt.
+/// with a protection set, preview it with <c>Market.QuoteLiquidation</c> (the engine's throttle may cut it, its breaker
+/// or oracle guard refuse it) and keep it only if still profitable; execute it with <c>Market.Liquidate</c> and sell
+/// the collateral into the pool, so the next account sees the lower price. When a liquidation seizes an account's
+/// last collateral the engine realises its remaining debt as bad debt (its waterfall); the keeper only re-reads the book.
 /// </summary>
-internal sealed class Keeper(SimulationWorld world, ProtectionGate gate, SolvencyLedger ledger)
+internal sealed class Keeper(SimulationWorld world)
 {
     private readonly LiquidatableSet _set = new(world);
     private readonly UInt256[] _smallestProfitableDebt = new UInt256[world.Pools.Length];
     private readonly UInt256[] _optimalSale = new UInt256[world.Pools.Length];
     private readonly UInt256 _debtScale = SimUnits.Pow10(world.Scenario.Debt.Decimals);
+    private readonly UInt256 _emergencyFloor = world.Scenario.Protections.EmergencyHealthFactorFloor;
+
+    // What refused a liquidation earlier in this block (None: nothing yet). The engine's state cannot un-refuse within
+    // a block (same timestamp: the throttle does not refill, the breaker does not close, the oracle does not update),
+    // so a keeper does not resubmit to the other accounts the refusal applies to (see Preview).
+    private Refusal _refusal;
+
+    private enum Refusal { None, Throttled, Paused, Stale }
 
     public KeeperOutcome Act(int blockIndex, Block block)
     {
         _set.Update();
         var outcome = new KeeperOutcome { Liquidatable = _set.Count };
+        _refusal = Refusal.None;
         UInt256 fixedCost = Tokens(world.Scenario.Keepers.GasCostAt(blockIndex), roundUp: true) + Tokens(world.Scenario.Keepers.MinProfit, roundUp: true);
         int profitableAssets = 0;
         for (int c = 0; c < world.Pools.Length; c++)
@@ -45,7 +58,7 @@ internal sealed class Keeper(SimulationWorld world, ProtectionGate gate, Solvenc
         {
             if (profitableAssets == 0)
             {
-                outcome.Unprofitable += _set.Count - i; // every listed account has debt and collateral (write-offs leave the set)
+                outcome.Unprofitable += _set.Count - i; // every listed account has debt and collateral (the engine realises the bad debt of emptied accounts, which leave the set)
                 break;
             }
             int account = _set[i];
@@ -134,44 +147,68 @@ internal sealed class Keeper(SimulationWorld world, ProtectionGate gate, Solvenc
 
     private void TryLiquidate(int account, UInt256 size, Block block, UInt256 fixedCost, ref KeeperOutcome outcome)
     {
-        bool emergency = gate.IsEmergency(_set.HealthFactor(account));
-        if (!emergency && gate.LiquidationsPausedAt(block.Timestamp))
-        {
-            outcome.Paused++;
-            return;
-        }
         int c = world.Positions[account].CollateralIndex;
-        MarketOptions options = world.Scenario.Market.Options;
         ConstantProductPool pool = world.Pools[c];
-        UInt256 maximum = _set.MaxQuote(account).DebtRepaid;
-        UInt256 notional = Value(size);
-        UInt256? allowed = gate.Allow(block.Timestamp, notional, Value(maximum), emergency);
-        if (allowed is not { } allowedNotional)
-        {
-            outcome.Throttled++;
+        if (world.Protection != ProtectionSet.None && !Preview(account, ref size, block, pool, fixedCost, ref outcome))
             return;
-        }
-        if (allowedNotional < notional)
-        {
-            size = Tokens(allowedNotional, roundUp: false);
-            if (size.IsZero || !IsProfitable(world.LiquidationInputsFor(account, size), options, pool, fixedCost))
-            {
-                outcome.Throttled++;
-                return;
-            }
-        }
-
         LiquidationResult result = world.Market.Liquidate(block, SimAddress.Keeper, world.Accounts[account], world.DebtAsset, world.CollateralAssets[c], size);
         pool.SellCollateral(result.CollateralToLiquidator);
-        UInt256 executed = Value(result.DebtRepaid);
-        ledger.AddFee(Valuation.ValueDown(result.ProtocolFee, world.Scanner.GetPrice(1 + c), world.Scenario.Collateral[c].Decimals));
         world.Refresh(account);
-        gate.Record(block.Timestamp, executed, emergency, world.TotalCollateralValue());
         outcome.Liquidations++;
-        outcome.Notional += executed;
-        UInt256 debtLeft = world.Scanner.GetDebt(account, 0);
-        if (world.Scanner.GetCollateral(account, 1 + c).IsZero && !debtLeft.IsZero)
-            WriteOff(account, debtLeft);
+        outcome.Notional += Value(result.DebtRepaid);
+    }
+
+    // The engine's own preview, protection included: false (counted) when it refuses, or cuts the size to one that is
+    // no longer profitable; otherwise size becomes what the engine will execute. After a refusal in this block, the
+    // accounts it applies to are not submitted again: a stale oracle refuses everyone; a paused breaker, an empty
+    // throttle and the grace period everyone at or above the emergency floor. (Reverts are exceptions here, and a
+    // keeper resubmitting thousands of doomed transactions per block is not what keepers do.)
+    private bool Preview(int account, ref UInt256 size, Block block, ConstantProductPool pool, UInt256 fixedCost, ref KeeperOutcome outcome)
+    {
+        if (_refusal == Refusal.Stale || (_refusal != Refusal.None && _set.HealthFactor(account) >= _emergencyFloor))
+        {
+            if (_refusal == Refusal.Throttled)
+                outcome.Throttled++;
+            else
+                outcome.Paused++;
+            return false;
+        }
+        LiquidationQuote quote;
+        try
+        {
+            quote = world.Market.QuoteLiquidation(block, world.Accounts[account], world.DebtAsset,
+                world.CollateralAssets[world.Positions[account].CollateralIndex], size);
+        }
+        catch (EvmRevertException e) when (BreakerErrors.LiquidationBelowMinimum.Matches(e.RevertData.Span))
+        {
+            outcome.Throttled++; // this request only
+            return false;
+        }
+        catch (EvmRevertException e) when (BreakerErrors.LiquidationThrottled.Matches(e.RevertData.Span))
+        {
+            outcome.Throttled++;
+            _refusal = Refusal.Throttled;
+            return false;
+        }
+        catch (EvmRevertException e) when (BreakerErrors.OracleStale.Matches(e.RevertData.Span))
+        {
+            outcome.Paused++;
+            _refusal = Refusal.Stale;
+            return false;
+        }
+        catch (EvmRevertException e) when (BreakerErrors.LiquidationsPaused.Matches(e.RevertData.Span) || BreakerErrors.OracleGracePeriod.Matches(e.RevertData.Span))
+        {
+            outcome.Paused++;
+            _refusal = Refusal.Paused;
+            return false;
+        }
+        if (quote.DebtRepaid < size && pool.QuoteSellCollateral(quote.CollateralToLiquidator) <= quote.DebtRepaid + fixedCost)
+        {
+            outcome.Throttled++;
+            return false;
+        }
+        size = quote.DebtRepaid;
+        return true;
     }
 
     private static bool IsProfitable(in LiquidationInputs inputs, MarketOptions options, ConstantProductPool pool, UInt256 fixedCost)
@@ -180,14 +217,6 @@ internal sealed class Keeper(SimulationWorld world, ProtectionGate gate, Solvenc
         if (quote.DebtRepaid.IsZero || quote.CollateralToLiquidator.IsZero)
             return false;
         return pool.QuoteSellCollateral(quote.CollateralToLiquidator) > quote.DebtRepaid + fixedCost;
-    }
-
-    // The engine keeps the debt (it has no write-off until the solvency work lands); the keeper's book drops it, so
-    // it is realised exactly once.
-    private void WriteOff(int account, UInt256 debt)
-    {
-        ledger.Realise(Value(debt));
-        world.WriteOff(account);
     }
 
     // Stablecoin tokens to base-currency value at 1 USD, rounded up (debt is valued up).

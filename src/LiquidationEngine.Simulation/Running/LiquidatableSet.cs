@@ -6,7 +6,7 @@ namespace LiquidationEngine.Simulation.Running;
 /// <summary>
 /// The keeper's view of the liquidatable accounts: worst health factor first (ties by index), each with its largest
 /// liquidation quote cached. A price change rescans every account with the scanner's fast path; otherwise only the
-/// accounts changed since the last update (liquidated, written off) can move in or out, and only their entries are
+/// accounts changed since the last update (liquidated) can move in or out, and only their entries are
 /// recomputed. Health factors and quotes depend on nothing else (not on the pool, not on gas), so the cache is exact.
 /// </summary>
 internal sealed class LiquidatableSet

@@ -10,11 +10,13 @@ using LiquidationEngine.Simulation.Paths;
 using LiquidationEngine.Simulation.Positions;
 using LiquidationEngine.Simulation.Randomness;
 using LiquidationEngine.Simulation.Scenarios;
+using LiquidationEngine.Solvency;
 
 namespace LiquidationEngine.Simulation.Running;
 
 /// <summary>
-/// Everything a run mutates, built at block 0 from a scenario: the engine's market with the positions opened, a
+/// Everything a run mutates, built at block 0 from a scenario and a protection set: the engine's market (with the
+/// set's <c>MarketOptions.Protection</c>, the stablecoin's insurance fund deposited and the positions opened), a
 /// pool, an oracle and a reference path per collateral asset, and the keeper's scanner mirroring the book.
 /// Scanner and market asset order: 0 is the stablecoin, 1 + i is collateral asset i.
 /// </summary>
@@ -22,7 +24,7 @@ internal sealed class SimulationWorld
 {
     private const ulong RandomStreamPaths = 1, RandomStreamPositions = 2;
 
-    public SimulationWorld(Scenario scenario)
+    public SimulationWorld(Scenario scenario, ProtectionSet protection)
     {
         Scenario = scenario;
         int assets = scenario.Collateral.Length;
@@ -42,7 +44,8 @@ internal sealed class SimulationWorld
                 scenario.Debt.Decimals, random.Fork(RandomStreamPositions))
             : [.. scenario.ImportedPositions];
         Accounts = [.. Enumerable.Range(0, Positions.Length).Select(SimAddress.Borrower)];
-        Market = new Market(scenario.Market.Options);
+        Protection = protection;
+        Market = new Market(scenario.Market.Options with { Protection = scenario.Protections.For(protection, CollateralAssets) });
         Scanner = new LiquidationScanner(Positions.Length,
             [new ScannerAsset(scenario.Debt.Decimals, 0, 0), .. scenario.Collateral.Select(c => new ScannerAsset(c.Decimals, c.LtvBps, c.LiquidationThresholdBps))]);
         OpenMarket();
@@ -50,6 +53,8 @@ internal sealed class SimulationWorld
     }
 
     public Scenario Scenario { get; }
+
+    public ProtectionSet Protection { get; }
 
     public Market Market { get; }
 
@@ -75,20 +80,21 @@ internal sealed class SimulationWorld
     /// <summary>The book's change log: see <see cref="BookChanges"/>.</summary>
     public BookChanges Changes { get; } = new();
 
-    /// <summary>Sets a collateral asset's price in the market and the scanner.</summary>
-    public void SetCollateralPrice(Block block, int collateralIndex, ulong price)
+    /// <summary>
+    /// An oracle publication: the market gets every one, a heartbeat at an unchanged price included (its oracle guard
+    /// measures staleness from it); the scanner and readers only price changes.
+    /// </summary>
+    public void PublishCollateralPrice(Block block, int collateralIndex, ulong price)
     {
         Market.SetPrice(block, CollateralAssets[collateralIndex], price);
+        if (Scanner.GetPrice(1 + collateralIndex) == (UInt256)price)
+            return;
         Scanner.SetPrice(1 + collateralIndex, price);
         Changes.PriceChanged();
     }
 
-    /// <summary>Drops an account's debt from the keeper's book (bad debt written off; the engine keeps its record).</summary>
-    public void WriteOff(int account)
-    {
-        Scanner.SetAccount(account, 0, UInt256.Zero, UInt256.Zero);
-        Changes.AccountChanged(account);
-    }
+    /// <summary>The engine's books of the stablecoin (bad debt, insurance, socialised loss), token units.</summary>
+    public AssetSolvencyReport DebtSolvency() => Market.GetSolvencyReport(DebtAsset);
 
     public Block BlockAt(int block) => new((ulong)block, Scenario.StartTimestamp + (ulong)block * Scenario.BlockSeconds);
 
@@ -104,18 +110,6 @@ internal sealed class SimulationWorld
             Scanner.AccountData(account), Scanner.GetDebt(account, 0), SimUnits.PriceOne, Scenario.Debt.Decimals,
             Scanner.GetCollateral(account, 1 + c), Scanner.GetPrice(1 + c), spec.Decimals,
             spec.LiquidationThresholdBps, spec.LiquidationBonusBps, spec.ProtocolFeeBps, debtToCover);
-    }
-
-    /// <summary>Collateral value of the whole market at the oracle prices, base-currency units (the liquidation-velocity base).</summary>
-    public UInt256 TotalCollateralValue()
-    {
-        UInt256 total = UInt256.Zero;
-        for (int i = 0; i < CollateralAssets.Length; i++)
-        {
-            var state = Market.GetAsset(CollateralAssets[i]);
-            total += Valuation.ValueDown(state.TotalSupply, state.Price, state.Config.Decimals);
-        }
-        return total;
     }
 
     /// <summary>Copies an account's balances from the market into the scanner.</summary>
@@ -168,6 +162,9 @@ internal sealed class SimulationWorld
             totalDebt += p.DebtAmount;
         if (!totalDebt.IsZero)
             Market.Supply(start, SimAddress.Lender, DebtAsset, totalDebt);
+        UInt256 insurance = FullMath.MulDiv(s.Market.InsuranceFund, SimUnits.Pow10(s.Debt.Decimals), SimUnits.PriceOne, Rounding.Floor);
+        if (!insurance.IsZero)
+            Market.DepositInsurance(start, SimAddress.Lender, DebtAsset, insurance);
         for (int i = 0; i < Positions.Length; i++)
         {
             PositionSpec p = Positions[i];

@@ -1,9 +1,13 @@
 using System.Collections.Immutable;
+using LiquidationEngine.Breakers;
 using LiquidationEngine.Engine;
+using LiquidationEngine.Evm;
 using LiquidationEngine.FixedPoint;
 using LiquidationEngine.Simulation.Amm;
 using LiquidationEngine.Simulation.Metrics;
+using LiquidationEngine.Risk;
 using LiquidationEngine.Simulation.Scenarios;
+using LiquidationEngine.Solvency;
 
 namespace LiquidationEngine.Simulation.Running;
 
@@ -14,11 +18,15 @@ namespace LiquidationEngine.Simulation.Running;
 /// <list type="number">
 /// <item>arbitrage pulls each pool toward its reference price;</item>
 /// <item>each oracle observes its sources as they were <c>latencyBlocks</c> ago and publishes on deviation or
-/// heartbeat; a published price goes to the market (<c>SetPrice</c>), the scanner and the breaker;</item>
-/// <item>the breaker is evaluated (time alone can move it);</item>
-/// <item>keepers liquidate (see <c>Keeper</c>), selling into the pools;</item>
-/// <item>the block's metrics are recorded.</item>
+/// heartbeat; a published price goes to the market (<c>SetPrice</c>, which feeds the engine's oracle guard and
+/// breakers) and, when it changed, to the keepers' scanner;</item>
+/// <item>the engine's breakers are evaluated (<c>EvaluateBreakers</c>: time alone can move them);</item>
+/// <item>keepers liquidate (see <c>Keeper</c>) through <c>Market.Liquidate</c>, which applies the protection set
+/// (throttle, breaker, oracle guard) and realises bad debt; they sell into the pools;</item>
+/// <item>the block's metrics are recorded, solvency figures from the engine's solvency report.</item>
 /// </list>
+/// The simulator keeps no protection or solvency logic of its own: the protection set only chooses the market's
+/// <c>MarketOptions.Protection</c> (<see cref="ProtectionParameters.For"/>).
 /// </summary>
 public static class Simulator
 {
@@ -32,31 +40,28 @@ public static class Simulator
     public static RunResult Run(Scenario scenario, ProtectionSet protection, Action<int>? onBlock = null)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        var world = new SimulationWorld(scenario);
-        var gate = new ProtectionGate(protection, scenario.Protections, world.CollateralAssets,
-            [.. scenario.Collateral.Select(c => c.Price)], scenario.StartTimestamp);
-        var ledger = new SolvencyLedger(scenario.Market.InsuranceFund);
-        var keeper = new Keeper(world, gate, ledger);
+        var world = new SimulationWorld(scenario, protection);
+        var keeper = new Keeper(world);
         var records = ImmutableArray.CreateBuilder<BlockRecord>(scenario.Blocks);
         var nearLiquidation = new NearLiquidationTracker(world, NearLiquidationWad);
 
-        records.Add(Record(world, gate, ledger, nearLiquidation, world.BlockAt(0), default));
+        records.Add(Record(world, nearLiquidation, world.BlockAt(0), default));
         onBlock?.Invoke(0);
         for (int b = 1; b < scenario.Blocks; b++)
         {
             Block block = world.BlockAt(b);
-            MovePrices(world, gate, b, block);
-            gate.Evaluate(block.Timestamp, world.TotalCollateralValue());
+            MovePrices(world, b, block);
+            world.Market.EvaluateBreakers(block);
             KeeperOutcome outcome = keeper.Act(b, block);
-            records.Add(Record(world, gate, ledger, nearLiquidation, block, outcome));
+            records.Add(Record(world, nearLiquidation, block, outcome));
             onBlock?.Invoke(b);
         }
         ImmutableArray<BlockRecord> blocks = records.MoveToImmutable();
-        return new RunResult(scenario, protection, blocks, Summaries.Summarise(world, gate.HasBreaker, blocks));
+        return new RunResult(scenario, protection, blocks, Summaries.Summarise(world, ProtectionParameters.HasBreaker(protection), blocks));
     }
 
     // Arbitrage, then oracles.
-    private static void MovePrices(SimulationWorld world, ProtectionGate gate, int b, Block block)
+    private static void MovePrices(SimulationWorld world, int b, Block block)
     {
         for (int i = 0; i < world.Pools.Length; i++)
         {
@@ -65,19 +70,12 @@ public static class Simulator
             var feed = world.Feeds[i];
             world.SourceHistory[i][b] = feed.SourcePrice(reference, world.Pools[i].SpotPrice);
             ulong observed = world.SourceHistory[i][Math.Max(0, b - feed.Options.LatencyBlocks)];
-            ulong before = feed.Price;
-            if (!feed.Offer(block.Timestamp, observed))
-                continue;
-            if (feed.Price != before)
-            {
-                world.SetCollateralPrice(block, i, feed.Price);
-            }
-            gate.OnPricePublished(block.Timestamp, i, feed.Price, world.TotalCollateralValue());
+            if (feed.Offer(block.Timestamp, observed))
+                world.PublishCollateralPrice(block, i, feed.Price);
         }
     }
 
-    private static BlockRecord Record(SimulationWorld world, ProtectionGate gate, SolvencyLedger ledger, NearLiquidationTracker near,
-        Block block, in KeeperOutcome outcome)
+    private static BlockRecord Record(SimulationWorld world, NearLiquidationTracker near, Block block, in KeeperOutcome outcome)
     {
         var prices = ImmutableArray.CreateBuilder<AssetPrices>(world.Pools.Length);
         UInt256 depth = UInt256.Zero;
@@ -87,6 +85,7 @@ public static class Simulator
             depth += FullMath.MulDiv(world.Pools[i].DebtDepthWithin(1_000), SimUnits.PriceOne, SimUnits.Pow10(world.Scenario.Debt.Decimals), Rounding.Floor);
         }
         UInt256 nearValue = near.Value();
+        AssetSolvencyReport books = world.DebtSolvency();
         return new BlockRecord
         {
             Block = (int)block.Number,
@@ -98,11 +97,12 @@ public static class Simulator
             Throttled = outcome.Throttled,
             Paused = outcome.Paused,
             Liquidatable = outcome.Liquidatable,
-            BadDebt = ledger.BadDebt,
-            InsuranceUsed = ledger.InsuranceUsed,
-            SocialisedLoss = ledger.SocialisedLoss,
-            InsuranceFund = ledger.Fund,
-            Breaker = gate.StateAt(block.Timestamp),
+            BadDebt = Valuation.ValueUp(books.BadDebtRealized, SimUnits.PriceOne, world.Scenario.Debt.Decimals),
+            InsuranceUsed = Valuation.ValueUp(books.InsuranceAbsorbed, SimUnits.PriceOne, world.Scenario.Debt.Decimals),
+            SocialisedLoss = Valuation.ValueUp(books.LossSocialized, SimUnits.PriceOne, world.Scenario.Debt.Decimals),
+            InsuranceFund = Valuation.ValueDown(books.InsuranceFund, SimUnits.PriceOne, world.Scenario.Debt.Decimals),
+            Breaker = ProtectionParameters.HasBreaker(world.Protection)
+                ? world.Market.GetBreakerState(Address.Zero).StateAt(block.Timestamp) : CircuitState.Closed,
             NearLiquidationValue = nearValue,
             DepthWithin10Pct = depth,
             MarginToLiquidityBps = depth.IsZero ? UInt256.MaxValue : FullMath.MulDiv(nearValue, SimUnits.BpsOne, depth, Rounding.Floor),

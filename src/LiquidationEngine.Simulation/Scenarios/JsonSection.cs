@@ -103,7 +103,7 @@ internal sealed class JsonSection
         foreach (KeyValuePair<string, JsonNode?> field in _object)
         {
             if (!_read.Contains(field.Key))
-                throw new ScenarioException(Child(field.Key), null, "is not a known field (see spec/simulation.md)");
+                throw new ScenarioException(Child(field.Key), null, "is not a known field (see spec/SPEC.md section 8)");
         }
     }
 

@@ -10,8 +10,10 @@ public sealed record MarketSpec
     public MarketOptions Options { get; init; } = new();
 
     /// <summary>
-    /// Insurance fund at the start, base-currency units. It absorbs bad debt first and grows with the protocol fees of
-    /// liquidations (valued at the oracle price). Default 1 000 000 USD.
+    /// Insurance fund of the stablecoin at the start, base-currency units (at 1 USD a token): deposited at block 0
+    /// with <c>Market.DepositInsurance</c>, it is the first layer of the engine's waterfall for stablecoin bad debt.
+    /// Liquidation protocol fees go, by the engine's rule, to the collateral asset's own fund, which covers bad debt
+    /// in that asset only. Default 1 000 000 USD.
     /// </summary>
     public UInt256 InsuranceFund { get; init; } = 1_000_000UL * SimUnits.PriceOne;
 }

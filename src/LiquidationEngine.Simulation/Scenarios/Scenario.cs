@@ -4,7 +4,7 @@ using LiquidationEngine.Simulation.Positions;
 namespace LiquidationEngine.Simulation.Scenarios;
 
 /// <summary>
-/// Everything a run needs, validated (<see cref="ScenarioReader"/> builds it from JSON; spec/simulation.md documents
+/// Everything a run needs, validated (<see cref="ScenarioReader"/> builds it from JSON; spec/SPEC.md section 8 documents
 /// every field with its unit and default). Values in base-currency units have 8 decimals (1e8 = 1 USD).
 /// </summary>
 public sealed record Scenario
@@ -42,6 +42,6 @@ public sealed record Scenario
     /// <summary>Lending-market settings of the engine.</summary>
     public MarketSpec Market { get; init; } = new();
 
-    /// <summary>The throttle and breaker parameters the protection sets use.</summary>
-    public ProtectionOptions Protections { get; init; } = new();
+    /// <summary>The throttle, breaker and oracle-guard parameters the protection sets use (the engine's option records).</summary>
+    public ProtectionParameters Protections { get; init; } = new();
 }

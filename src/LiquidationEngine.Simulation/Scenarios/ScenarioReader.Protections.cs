@@ -3,6 +3,7 @@ using LiquidationEngine.Engine;
 using LiquidationEngine.Evm;
 using LiquidationEngine.FixedPoint;
 using LiquidationEngine.Markets;
+using LiquidationEngine.Oracles;
 using LiquidationEngine.Throttling;
 
 namespace LiquidationEngine.Simulation.Scenarios;
@@ -91,21 +92,23 @@ public static partial class ScenarioReader
 
     private static UInt256 Wad(JsonSection s, string field, UInt256 fallback) => s.Decimal(field, 18, fallback);
 
-    private static ProtectionOptions ReadProtections(JsonSection? s)
+    // Field names are the engine's option names in camelCase (spec/SPEC.md section 8.6): ProtectionOptions,
+    // ThrottleOptions, CircuitBreakerOptions, OracleGuardOptions, WindowOptions.
+    private static ProtectionParameters ReadProtections(JsonSection? s)
     {
-        var d = new ProtectionOptions();
+        var d = new ProtectionParameters();
         if (s is null)
             return d;
-        var result = new ProtectionOptions
+        var result = new ProtectionParameters
         {
-            EmergencyFloorWad = Wad(s, "emergencyFloorHealthFactor", d.EmergencyFloorWad),
+            EmergencyHealthFactorFloor = Wad(s, "emergencyHealthFactorFloor", d.EmergencyHealthFactorFloor),
             Throttle = ReadThrottle(s.Section("throttle")) ?? d.Throttle,
             Breaker = ReadBreaker(s.Section("breaker")) ?? d.Breaker,
+            Oracle = ReadOracle(s.Section("oracle")) ?? d.Oracle,
             VelocityWindow = ReadWindow(s.Section("velocityWindow"), d.VelocityWindow),
-            PriceWindow = ReadWindow(s.Section("priceWindow"), d.PriceWindow),
         };
-        if (result.EmergencyFloorWad > WadRayMath.Wad)
-            throw new ScenarioException(s.Child("emergencyFloorHealthFactor"), DecimalText.Format(result.EmergencyFloorWad, 18), "must be at most 1");
+        if (result.EmergencyHealthFactorFloor > WadRayMath.Wad)
+            throw new ScenarioException(s.Child("emergencyHealthFactorFloor"), DecimalText.Format(result.EmergencyHealthFactorFloor, 18), "must be at most 1");
         s.EnsureNoUnknownFields();
         return result;
     }
@@ -117,9 +120,9 @@ public static partial class ScenarioReader
         var d = new ThrottleOptions();
         var result = new ThrottleOptions
         {
-            CapacityNotional = s.Decimal("capacityUsd", SimUnits.PriceDecimals, d.CapacityNotional),
-            RefillPerSecond = s.Decimal("refillUsdPerSecond", SimUnits.PriceDecimals, d.RefillPerSecond),
-            MinimumLiquidationNotional = s.Decimal("minimumUsd", SimUnits.PriceDecimals, d.MinimumLiquidationNotional),
+            CapacityNotional = s.Decimal("capacityNotional", SimUnits.PriceDecimals, d.CapacityNotional),
+            RefillPerSecond = s.Decimal("refillPerSecond", SimUnits.PriceDecimals, d.RefillPerSecond),
+            MinimumLiquidationNotional = s.Decimal("minimumLiquidationNotional", SimUnits.PriceDecimals, d.MinimumLiquidationNotional),
         };
         s.EnsureNoUnknownFields();
         Validate(s.Path, result.Validate);
@@ -135,13 +138,30 @@ public static partial class ScenarioReader
         {
             LiquidationVelocityBps = Threshold(s, "liquidationVelocityBps", 0, d.LiquidationVelocityBps),
             PriceFallBps = Threshold(s, "priceFallBps", 0, d.PriceFallBps),
-            VolatilityWad = Threshold(s, "volatility", 18, d.VolatilityWad),
+            VolatilityWad = Threshold(s, "volatilityWad", 18, d.VolatilityWad),
             StalenessSeconds = Threshold(s, "stalenessSeconds", 0, d.StalenessSeconds),
-            PriceJumpToleranceRay = s.Decimal("priceJumpTolerance", 27, d.PriceJumpToleranceRay),
+            PriceJumpToleranceRay = s.Decimal("priceJumpToleranceRay", 27, d.PriceJumpToleranceRay),
             BreakDurationSeconds = s.UInt64("breakDurationSeconds", d.BreakDurationSeconds, 1),
             PauseLiquidationsWhileOpen = s.Bool("pauseLiquidationsWhileOpen", d.PauseLiquidationsWhileOpen),
             OpenThrottleCapacityScaleBps = s.UInt32("openThrottleCapacityScaleBps", d.OpenThrottleCapacityScaleBps, 0, SimUnits.BpsOne),
             HalfOpenThrottleCapacityScaleBps = s.UInt32("halfOpenThrottleCapacityScaleBps", d.HalfOpenThrottleCapacityScaleBps, 0, SimUnits.BpsOne),
+        };
+        s.EnsureNoUnknownFields();
+        Validate(s.Path, result.Validate);
+        return result;
+    }
+
+    private static OracleGuardOptions? ReadOracle(JsonSection? s)
+    {
+        if (s is null)
+            return null;
+        var d = new OracleGuardOptions();
+        var result = new OracleGuardOptions
+        {
+            MaxPriceAgeSeconds = s.UInt64("maxPriceAgeSeconds", d.MaxPriceAgeSeconds, 1),
+            GracePeriodSeconds = s.UInt64("gracePeriodSeconds", d.GracePeriodSeconds),
+            PriceWindow = ReadWindow(s.Section("priceWindow"), d.PriceWindow),
+            VolatilityDecayWad = Wad(s, "volatilityDecayWad", d.VolatilityDecayWad),
         };
         s.EnsureNoUnknownFields();
         Validate(s.Path, result.Validate);
@@ -168,9 +188,9 @@ public static partial class ScenarioReader
     {
         if (s is null)
             return fallback;
-        var result = new WindowOptions(s.UInt64("seconds", fallback.WindowSeconds, 1), s.Int32("buckets", fallback.BucketCount, 1, WindowOptions.MaxBucketCount));
+        var result = new WindowOptions(s.UInt64("windowSeconds", fallback.WindowSeconds, 1), s.Int32("bucketCount", fallback.BucketCount, 1, WindowOptions.MaxBucketCount));
         if (result.WindowSeconds % (ulong)result.BucketCount != 0)
-            throw new ScenarioException(s.Child("seconds"), result.WindowSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture), $"must be a multiple of buckets ({result.BucketCount})");
+            throw new ScenarioException(s.Child("windowSeconds"), result.WindowSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture), $"must be a multiple of bucketCount ({result.BucketCount})");
         s.EnsureNoUnknownFields();
         return result;
     }

@@ -7,7 +7,7 @@ using LiquidationEngine.Simulation.Positions;
 namespace LiquidationEngine.Simulation.Scenarios;
 
 /// <summary>
-/// Reads a scenario from JSON (schema: spec/simulation.md). Every error is a <see cref="ScenarioException"/> naming
+/// Reads a scenario from JSON (schema: spec/SPEC.md section 8). Every error is a <see cref="ScenarioException"/> naming
 /// the field by its JSON path and the offending value; unknown fields are errors too.
 /// </summary>
 public static partial class ScenarioReader
@@ -53,7 +53,7 @@ public static partial class ScenarioReader
             ReadPositions(s.Section("positions"), collateral, debt, baseDirectory);
         KeeperOptions keepers = ReadKeepers(s.Section("keepers"), blocks);
         MarketSpec market = ReadMarket(s.Section("market"));
-        ProtectionOptions protections = ReadProtections(s.Section("protections"));
+        ProtectionParameters protections = ReadProtections(s.Section("protections"));
         s.EnsureNoUnknownFields();
         return new Scenario
         {

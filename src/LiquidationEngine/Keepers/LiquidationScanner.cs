@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Numerics.Tensors;
 using LiquidationEngine.FixedPoint;
 using LiquidationEngine.Risk;
 
@@ -7,7 +6,7 @@ namespace LiquidationEngine.Keepers;
 
 /// <summary>
 /// The keeper fast path: finds every account whose health factor is below a threshold, among many accounts, after
-/// a price move. A vectorised approximate pass over struct-of-arrays of doubles (System.Numerics.Tensors) selects
+/// a price move. A vectorised approximate pass over struct-of-arrays of doubles (System.Numerics.Vector) selects
 /// candidates with a proved error bound, so it can never drop an account that is below the threshold; an exact pass
 /// with the engine's own health-factor code (<see cref="AccountDataBuilder"/>) confirms each candidate, so it never
 /// reports one that is not. The result is exactly what the exact scalar loop (<see cref="ScanExact"/>) finds.
@@ -16,7 +15,7 @@ namespace LiquidationEngine.Keepers;
 /// <para>The scanner holds the keeper's own copy of the book: per account and asset, the supply used as collateral
 /// and the debt (token units, as <c>Market.GetSupplyBalance</c> and <c>GetDebtBalance</c> return them), and a price
 /// per asset. Keep it in step with <see cref="SetAccount"/> and <see cref="SetPrice"/>.</para>
-/// <para>The bound (spec/simulation.md, "Keeper fast path", has the proof): with u = 2^-53 and A assets, every double
+/// <para>The bound (spec/SPEC.md section 8.7): with u = 2^-53 and A assets, every double
 /// sum of value terms is within a relative eps = (A + 8) * 2u of the real sum, and the exact integer sums differ from
 /// the real ones by less than the sum of the LT bps (collateral, rounded down) and A (debt, rounded up). An account
 /// below the threshold T (WAD) therefore satisfies fl(W - k1 D) &lt;= k2 with k1 = tau (1 + 3 eps), tau = T / 1e14,
@@ -28,12 +27,11 @@ public sealed class LiquidationScanner
 {
     private readonly ScannerAsset[] _assets;
     private readonly UInt256[] _prices;
-    private readonly UInt256[][] _collateral;  // [asset][account], token units
-    private readonly UInt256[][] _debt;
+    // Token units, account-major: [account][asset][collateral, debt]. The exact check of a candidate then reads one
+    // contiguous block instead of 2 x assets scattered arrays (the confirmations were cache-miss bound).
+    private readonly UInt256[] _book;
     private readonly double[][] _collateralApprox;
     private readonly double[][] _debtApprox;
-    private readonly double[] _weighted;       // per account: approximate sum of value x LT bps
-    private readonly double[] _debtValue;      // per account: approximate debt value
     private int _lastCount;
     private readonly int[] _found;
     private readonly UInt256[] _foundHealthFactors;
@@ -52,12 +50,9 @@ public sealed class LiquidationScanner
         }
         _assets = assets.ToArray();
         _prices = new UInt256[assets.Length];
-        _collateral = Jagged<UInt256>(assets.Length, accountCount);
-        _debt = Jagged<UInt256>(assets.Length, accountCount);
+        _book = new UInt256[checked(accountCount * assets.Length * 2)];
         _collateralApprox = Jagged<double>(assets.Length, accountCount);
         _debtApprox = Jagged<double>(assets.Length, accountCount);
-        _weighted = new double[accountCount];
-        _debtValue = new double[accountCount];
         _found = new int[accountCount];
         _foundHealthFactors = new UInt256[accountCount];
         AccountCount = accountCount;
@@ -84,17 +79,19 @@ public sealed class LiquidationScanner
     /// <summary>Sets an account's collateral (supply used as collateral) and debt in one asset, token units.</summary>
     public void SetAccount(int account, int asset, UInt256 collateral, UInt256 debt)
     {
-        _collateral[asset][account] = collateral;
-        _debt[asset][account] = debt;
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)asset, (uint)_assets.Length, nameof(asset));
+        int slot = Slot(account, asset);
+        _book[slot] = collateral;
+        _book[slot + 1] = debt;
         _collateralApprox[asset][account] = ApproximateValue.ToDouble(collateral);
         _debtApprox[asset][account] = ApproximateValue.ToDouble(debt);
     }
 
     /// <summary>An account's collateral in an asset, token units.</summary>
-    public UInt256 GetCollateral(int account, int asset) => _collateral[asset][account];
+    public UInt256 GetCollateral(int account, int asset) => _book[CheckedSlot(account, asset)];
 
     /// <summary>An account's debt in an asset, token units.</summary>
-    public UInt256 GetDebt(int account, int asset) => _debt[asset][account];
+    public UInt256 GetDebt(int account, int asset) => _book[CheckedSlot(account, asset) + 1];
 
     /// <summary>The account's exact health factor (WAD; uint256 max without debt): the engine's <see cref="AccountDataBuilder"/> over its balances.</summary>
     /// <exception cref="Evm.EvmRevertException">Panic(0x11) when a value sum exceeds 2^256, as in the engine.</exception>
@@ -104,15 +101,16 @@ public sealed class LiquidationScanner
     public AccountData AccountData(int account)
     {
         var builder = new AccountDataBuilder();
+        ReadOnlySpan<UInt256> book = _book.AsSpan(CheckedSlot(account, 0), 2 * _assets.Length);
         for (int a = 0; a < _assets.Length; a++)
         {
-            UInt256 collateral = _collateral[a][account];
+            UInt256 collateral = book[2 * a];
             if (!collateral.IsZero)
                 builder.AddCollateral(collateral, _prices[a], _assets[a].Decimals, _assets[a].LtvBps, _assets[a].LiquidationThresholdBps);
         }
         for (int a = 0; a < _assets.Length; a++)
         {
-            UInt256 debt = _debt[a][account];
+            UInt256 debt = book[2 * a + 1];
             if (!debt.IsZero)
                 builder.AddDebt(debt, _prices[a], _assets[a].Decimals);
         }
@@ -127,21 +125,34 @@ public sealed class LiquidationScanner
     /// <returns>Account indexes, valid until the next scan.</returns>
     public ReadOnlySpan<int> Scan(UInt256 thresholdWad)
     {
-        ComputeApproximateSums();
         (double k1, double k2) = CandidateBounds(thresholdWad);
-        // weighted := weighted - k1 x debtValue; a candidate has it <= k2 and some debt.
-        TensorPrimitives.MultiplyAdd(_debtValue, -k1, _weighted, _weighted);
+        int assets = _assets.Length;
+        Span<double> perToken = stackalloc double[assets], weightedPerToken = stackalloc double[assets];
+        for (int a = 0; a < assets; a++)
+        {
+            perToken[a] = ApproximateValue.ToDouble(_prices[a]) / ApproximateValue.ToDouble(Pow10(_assets[a].Decimals));
+            weightedPerToken[a] = perToken[a] * _assets[a].LiquidationThresholdBps;
+        }
 
+        // One fused pass: per account weighted = sum_a collateral x (price x LT / 10^decimals), debt = sum_a debt x
+        // (price / 10^decimals), then weighted - k1 x debt; a candidate has that <= k2 and some debt. The operations
+        // and their order (products, then additions in asset order, no fused multiply-add) are those the bound counts.
         int count = 0, candidates = 0;
         int n = AccountCount, i = 0;
         if (Vector.IsHardwareAccelerated)
         {
             var limit = new Vector<double>(k2);
-            ReadOnlySpan<Vector<double>> diffs = System.Runtime.InteropServices.MemoryMarshal.Cast<double, Vector<double>>(_weighted);
-            ReadOnlySpan<Vector<double>> debts = System.Runtime.InteropServices.MemoryMarshal.Cast<double, Vector<double>>(_debtValue);
-            for (int v = 0; v < diffs.Length; v++, i += Vector<double>.Count)
+            var minusK1 = new Vector<double>(-k1);
+            for (; i <= n - Vector<double>.Count; i += Vector<double>.Count)
             {
-                Vector<long> hit = Vector.LessThanOrEqual(diffs[v], limit) & Vector.GreaterThan(debts[v], Vector<double>.Zero);
+                Vector<double> weighted = new Vector<double>(_collateralApprox[0], i) * weightedPerToken[0];
+                Vector<double> debt = new Vector<double>(_debtApprox[0], i) * perToken[0];
+                for (int a = 1; a < assets; a++)
+                {
+                    weighted = new Vector<double>(_collateralApprox[a], i) * weightedPerToken[a] + weighted;
+                    debt = new Vector<double>(_debtApprox[a], i) * perToken[a] + debt;
+                }
+                Vector<long> hit = Vector.LessThanOrEqual(debt * minusK1 + weighted, limit) & Vector.GreaterThan(debt, Vector<double>.Zero);
                 if (hit == Vector<long>.Zero)
                     continue;
                 for (int j = 0; j < Vector<double>.Count; j++)
@@ -153,7 +164,14 @@ public sealed class LiquidationScanner
         }
         for (; i < n; i++)
         {
-            if (_weighted[i] <= k2 && _debtValue[i] > 0)
+            double weighted = _collateralApprox[0][i] * weightedPerToken[0];
+            double debt = _debtApprox[0][i] * perToken[0];
+            for (int a = 1; a < assets; a++)
+            {
+                weighted = _collateralApprox[a][i] * weightedPerToken[a] + weighted;
+                debt = _debtApprox[a][i] * perToken[a] + debt;
+            }
+            if (debt * -k1 + weighted <= k2 && debt > 0)
                 Confirm(i, thresholdWad, ref count, ref candidates);
         }
         LastCandidateCount = candidates;
@@ -191,28 +209,17 @@ public sealed class LiquidationScanner
         }
     }
 
-    // weighted[i] = sum_a collateral[a][i] x (price x LT / 10^decimals); debtValue[i] = sum_a debt[a][i] x (price / 10^decimals).
-    private void ComputeApproximateSums()
+    private int Slot(int account, int asset) => (account * _assets.Length + asset) * 2;
+
+    private int CheckedSlot(int account, int asset)
     {
-        for (int a = 0; a < _assets.Length; a++)
-        {
-            double perToken = ApproximateValue.ToDouble(_prices[a]) / ApproximateValue.ToDouble(Pow10(_assets[a].Decimals));
-            double weightedPerToken = perToken * _assets[a].LiquidationThresholdBps;
-            if (a == 0)
-            {
-                TensorPrimitives.Multiply(_collateralApprox[a], weightedPerToken, _weighted);
-                TensorPrimitives.Multiply(_debtApprox[a], perToken, _debtValue);
-            }
-            else
-            {
-                TensorPrimitives.MultiplyAdd(_collateralApprox[a], weightedPerToken, _weighted, _weighted);
-                TensorPrimitives.MultiplyAdd(_debtApprox[a], perToken, _debtValue, _debtValue);
-            }
-        }
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)account, (uint)AccountCount, nameof(account));
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)asset, (uint)_assets.Length, nameof(asset));
+        return Slot(account, asset);
     }
 
     // The bound of the remarks: eps = (A + 8) 2^-52 covers the conversions (1.001u each), the per-token
-    // coefficients (4 roundings), the product and A - 1 additions; the subtraction pass above is one more
+    // coefficients (4 roundings), the product and A - 1 additions; the final debt x (-k1) + weighted is one more
     // rounding of the test, covered by testing <= k2 (rounding is monotone and k2 is a double) and by the
     // 3 eps in k1, which exceeds the (1 + eps) / (1 - eps) of the proof by more than the roundings of k1 itself.
     private (double K1, double K2) CandidateBounds(UInt256 thresholdWad)
