@@ -2,7 +2,7 @@
 # Mutation testing of the core with Stryker.NET (see README, "Mutation testing").
 #   tests/mutation.sh                 FixedPoint and Risk (the folders held to >= 80%)
 #   tests/mutation.sh Engine Solvency a coarse run on other folders of src/LiquidationEngine
-# Environment: STRYKER_CONCURRENCY (default 1), LIQENGINE_PROPERTY_RUNS (default 0.1: the property
+# Environment: STRYKER_CONCURRENCY (default 1), LIQENGINE_PROPERTY_RUNS (default 0.05: the property
 # tests' case-count multiplier; properties with coverage assertions that need full runs are filtered out
 # in stryker-config.json), STRYKER (path to dotnet-stryker; installed into artifacts/ if absent).
 set -euo pipefail
@@ -15,7 +15,7 @@ if [[ -z "$stryker" ]]; then
   stryker="$tools/dotnet-stryker"
   [[ -x "$stryker" ]] || dotnet tool install dotnet-stryker --version "$version" --tool-path "$tools" >/dev/null
 fi
-export LIQENGINE_PROPERTY_RUNS="${LIQENGINE_PROPERTY_RUNS:-0.1}"
+export LIQENGINE_PROPERTY_RUNS="${LIQENGINE_PROPERTY_RUNS:-0.05}"
 args=(--config-file "$here/stryker-config.json" --concurrency "${STRYKER_CONCURRENCY:-1}")
 label=core
 if (( $# > 0 )); then
