@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Mutation testing of the core with Stryker.NET (see README, "Mutation testing").
 #   tests/mutation.sh                 FixedPoint and Risk (the folders held to >= 80%)
-#   tests/mutation.sh Engine Solvency a coarse run on other folders of src/LiquidationEngine
-# Environment: STRYKER_CONCURRENCY (default 1), LIQENGINE_PROPERTY_RUNS (default 0.05: the property
-# tests' case-count multiplier; properties with coverage assertions that need full runs are filtered out
-# in stryker-config.json), STRYKER (path to dotnet-stryker; installed into artifacts/ if absent).
+#   tests/mutation.sh Risk            only the named folders of src/LiquidationEngine (same tests)
+# The tests run are those of tests/LiquidationEngine.Tests/{FixedPoint,Risk,Conformance} on net10.0 (the
+# test-case filter in stryker-config.json): every mutant restarts the test host, so the slow engine-level folders
+# would make a run take hours. Reports go to artifacts/mutation/<folders>/reports/ (not committed).
+# Environment: STRYKER_CONCURRENCY (default 1: the machine is shared), LIQENGINE_PROPERTY_RUNS (default 0.05: the
+# multiplier of every property's case count, so a 5 000-case property runs 250), STRYKER (a dotnet-stryker
+# executable; otherwise 5.1.0 is installed under artifacts/tools/).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"
