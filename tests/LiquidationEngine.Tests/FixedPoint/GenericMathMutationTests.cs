@@ -88,6 +88,8 @@ public class GenericMathMutationTests
         Assert.Equal(From(0x0180), positive);
         Assert.True(TryReadLittle([0x01, 0x80], isUnsigned: true, out UInt256 unsigned));
         Assert.Equal(From(0x8001), unsigned);
+        Assert.True(TryReadLittle([0x05, 0x00], isUnsigned: false, out UInt256 five));
+        Assert.Equal(From(5), five);
         Assert.True(TryReadLittle([], isUnsigned: false, out UInt256 empty));
         Assert.Equal(UInt256.Zero, empty);
         // Excess HIGH-order bytes (at the end) must be zero; the low ones may be anything.
