@@ -14,6 +14,12 @@ public sealed class SlidingWindow
 {
     private readonly UInt256[] _values;
     private readonly ulong[] _epochs;
+    private readonly ulong _bucketSeconds;
+
+    // Memo of Sum (derived, not state): the sum at epoch _sumEpoch, kept up to date by Add within that epoch.
+    private bool _sumKnown;
+    private ulong _sumEpoch;
+    private UInt256 _sum;
 
     /// <summary>Creates an empty window.</summary>
     /// <param name="options">Length and bucket count; validated.</param>
@@ -25,6 +31,7 @@ public sealed class SlidingWindow
         Options = options;
         _values = new UInt256[options.BucketCount];
         _epochs = new ulong[options.BucketCount];
+        _bucketSeconds = options.BucketSeconds;
     }
 
     /// <summary>The window's shape.</summary>
@@ -43,8 +50,19 @@ public sealed class SlidingWindow
     public void Add(ulong timestamp, UInt256 amount)
     {
         ref UInt256 slot = ref Enter(timestamp);
-        UInt256 sum = UInt256.AddCore(slot, amount, out ulong carry);
-        slot = carry != 0 ? UInt256.MaxValue : sum;
+        slot = SaturatingAdd(slot, amount);
+        // A bucket that Enter recycled was not live in this epoch, so the memo moves by exactly this amount (saturating
+        // addition of non-negative terms gives min(total, 2^256 - 1) in any order, as the scan does).
+        if (_sumKnown && _sumEpoch == EpochOf(timestamp))
+            _sum = SaturatingAdd(_sum, amount);
+        else
+            _sumKnown = false;
+    }
+
+    private static UInt256 SaturatingAdd(in UInt256 a, in UInt256 b)
+    {
+        UInt256 sum = UInt256.AddCore(a, b, out ulong carry);
+        return carry != 0 ? UInt256.MaxValue : sum;
     }
 
     /// <summary>Raises the current bucket's maximum to <paramref name="value"/>.</summary>
@@ -52,20 +70,28 @@ public sealed class SlidingWindow
     {
         ref UInt256 slot = ref Enter(timestamp);
         slot = UInt256.Max(slot, value);
+        _sumKnown = false;
     }
 
-    /// <summary>The sum of the buckets in the window at <paramref name="timestamp"/> (saturating). Pure.</summary>
+    /// <summary>The sum of the buckets in the window at <paramref name="timestamp"/> (saturating). Pure (it memoizes the result, which is not state).</summary>
     /// <exception cref="EvmRevertException"><c>Panic(0x11)</c>: the timestamp is before the last update.</exception>
     public UInt256 Sum(ulong timestamp)
     {
         ulong epoch = EpochOf(timestamp);
+        if (_sumKnown && _sumEpoch == epoch)
+            return _sum;
         UInt256 sum = UInt256.Zero;
         for (int i = 0; i < _values.Length; i++)
         {
             if (!IsLive(_epochs[i], epoch)) continue;
             sum = UInt256.AddCore(sum, _values[i], out ulong carry);
-            if (carry != 0) return UInt256.MaxValue;
+            if (carry != 0)
+            {
+                sum = UInt256.MaxValue;
+                break;
+            }
         }
+        (_sumKnown, _sumEpoch, _sum) = (true, epoch, sum);
         return sum;
     }
 
@@ -89,6 +115,7 @@ public sealed class SlidingWindow
         values.CopyTo(_values);
         epochs.CopyTo(_epochs);
         LastUpdate = lastUpdate;
+        _sumKnown = false;
     }
 
     private ref UInt256 Enter(ulong timestamp)
@@ -110,6 +137,6 @@ public sealed class SlidingWindow
     private ulong EpochOf(ulong timestamp)
     {
         if (timestamp < LastUpdate) EvmRevertException.ThrowOverflow();
-        return timestamp / Options.BucketSeconds;
+        return timestamp / _bucketSeconds;
     }
 }

@@ -66,11 +66,11 @@ public sealed partial class Market
         if (_protection is not { } p) return;
         ScopeStep step = default;
         Decide(ref step, p.MarketScope, -1, block.Timestamp);
-        Commit(step, default);
+        Commit(step);
         for (int id = 0; id < p.AssetCount; id++)
         {
             Decide(ref step, p.Asset(id), id, block.Timestamp);
-            Commit(step, default);
+            Commit(step);
         }
     }
 
@@ -127,6 +127,8 @@ public sealed partial class Market
         public bool Bypass;             // below the emergency floor
         public uint ThrottleScaleBps;
         public int CollateralId;
+        public UInt256 MarketAvailable; // the throttle quotes' available notional (for a revert's wait)
+        public UInt256 AssetAvailable;
     }
 
     /// <summary>
@@ -134,10 +136,13 @@ public sealed partial class Market
     /// reads), breaker pauses (market, collateral, debt), throttle quotes (market, collateral); a throttle that allows
     /// less than the plan's notional re-plans with <c>debtToCover</c> capped to it (a partial fill).
     /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)] // own frame and inlining budget: Liquidate stays lean, these inline their helpers
     private LiquidationPlan PlanGuardedLiquidation(ulong now, Address account, Address debtAsset, Address collateralAsset, UInt256 debtToCover)
     {
         ref LiquidationGuard guard = ref _liquidationGuard;
-        LiquidationPlan plan = PlanGuardedCore(now, account, debtAsset, collateralAsset, debtToCover, ref guard);
+        LiquidationPlan plan = PlanLiquidation(account, debtAsset, collateralAsset, debtToCover);
+        if (GuardLiquidation(now, plan, account, debtAsset, collateralAsset, debtToCover, ref guard, out UInt256 allowed))
+            plan = PlanPartialFill(account, debtAsset, collateralAsset, allowed, ref guard);
         // The velocity denominator must be exact (and taken before the liquidation) where the liquidation's own volume
         // may reach the trip threshold: the step after it is then evaluated.
         for (int i = 0; i < 2; i++)
@@ -151,10 +156,18 @@ public sealed partial class Market
         return plan;
     }
 
-    private LiquidationPlan PlanGuardedCore(ulong now, Address account, Address debtAsset, Address collateralAsset, UInt256 debtToCover, ref LiquidationGuard guard)
+    /// <summary>
+    /// The guards of a planned liquidation, decisions into <paramref name="guard"/>; true when a throttle allows only
+    /// <paramref name="allowed"/> (less than the plan's notional): the plan must then be redone as a partial fill. The plan
+    /// stays with the caller (passed by reference): it is large, and the rare re-plans live in their own methods, so this
+    /// frame stays small.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)] // own frame and inlining budget: Liquidate stays lean, these inline their helpers
+    private bool GuardLiquidation(ulong now, in LiquidationPlan plan, Address account, Address debtAsset, Address collateralAsset,
+        UInt256 debtToCover, ref LiquidationGuard guard, out UInt256 allowed)
     {
         MarketProtection p = _protection!;
-        LiquidationPlan plan = PlanLiquidation(account, debtAsset, collateralAsset, debtToCover);
+        allowed = default;
         guard.CollateralId = plan.CollateralId;
         guard.Notional = UInt256.Zero;
         bool bypass = guard.Bypass = plan.HealthFactorBefore < p.Options.EmergencyHealthFactorFloor;
@@ -181,32 +194,49 @@ public sealed partial class Market
 
         LiquidationThrottle? marketThrottle = p.MarketScope.Throttle, assetThrottle = p.Asset(plan.CollateralId).Throttle;
         if (marketThrottle is null && assetThrottle is null && p.MarketScope.Velocity is null && p.Asset(plan.CollateralId).Velocity is null)
-            return plan; // nothing counts the notional
+            return false; // nothing counts the notional
         ref readonly AssetState debt = ref System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_assets)[plan.DebtId];
         UInt256 requested = Valuation.ValueUp(plan.Quote.DebtRepaid, debt.Price, debt.Config.Decimals);
         guard.Notional = requested;
         if (marketThrottle is null && assetThrottle is null)
-            return plan;
+            return false;
 
         // The account's maximum matters only for a request below a minimum (it may then be all the account allows).
         UInt256 accountMaximum = requested;
         bool requestIsMaximal = debtToCover >= plan.Quote.MaxDebtToRepay || plan.Quote.CollateralCapped;
         if (!requestIsMaximal && requested < UInt256.Max(Minimum(marketThrottle), Minimum(assetThrottle)))
-            accountMaximum = Valuation.ValueUp(PlanLiquidation(account, debtAsset, collateralAsset, UInt256.MaxValue).Quote.DebtRepaid, debt.Price, debt.Config.Decimals);
+            accountMaximum = AccountMaximumNotional(account, debtAsset, collateralAsset, plan.DebtId);
         ThrottleQuote market = marketThrottle?.Quote(now, requested, accountMaximum, bypass, guard.ThrottleScaleBps) ?? Unthrottled(requested);
         ThrottleQuote asset = assetThrottle?.Quote(now, requested, accountMaximum, bypass, guard.ThrottleScaleBps) ?? Unthrottled(requested);
-        UInt256 allowed = UInt256.Min(market.AllowedNotional, asset.AllowedNotional);
-        if (allowed == requested)
-            return plan;
+        guard.MarketAvailable = market.AvailableNotional;
+        guard.AssetAvailable = asset.AvailableNotional;
+        allowed = UInt256.Min(market.AllowedNotional, asset.AllowedNotional);
+        return allowed != requested;
+    }
 
-        // Partial fill: the most debt tokens whose value (rounded up) fits; ceil(floor(A x 10^d / P) x P / 10^d) <= A.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private UInt256 AccountMaximumNotional(Address account, Address debtAsset, Address collateralAsset, int debtId)
+    {
+        ref readonly AssetState debt = ref System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_assets)[debtId];
+        return Valuation.ValueUp(PlanLiquidation(account, debtAsset, collateralAsset, UInt256.MaxValue).Quote.DebtRepaid, debt.Price, debt.Config.Decimals);
+    }
+
+    /// <summary>Partial fill: the most debt tokens whose value (rounded up) fits <paramref name="allowed"/>; ceil(floor(A x 10^d / P) x P / 10^d) &lt;= A.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private LiquidationPlan PlanPartialFill(Address account, Address debtAsset, Address collateralAsset, UInt256 allowed, ref LiquidationGuard guard)
+    {
+        MarketProtection p = _protection!;
+        LiquidationThrottle? marketThrottle = p.MarketScope.Throttle, assetThrottle = p.Asset(guard.CollateralId).Throttle;
+        int debtId = AssetId(debtAsset);
+        AssetState debt = _assets[debtId];
         UInt256 cover = FullMath.MulDiv(allowed, Units.Pow10(debt.Config.Decimals), debt.Price, Rounding.Floor);
         if (cover.IsZero)
         {
             UInt256 unitValue = Valuation.ValueUp(UInt256.One, debt.Price, debt.Config.Decimals);
-            throw BreakerReverts.LiquidationThrottled(allowed, UInt256.Max(Wait(marketThrottle, market, unitValue), Wait(assetThrottle, asset, unitValue)));
+            throw BreakerReverts.LiquidationThrottled(allowed,
+                UInt256.Max(Wait(marketThrottle, guard.MarketAvailable, unitValue), Wait(assetThrottle, guard.AssetAvailable, unitValue)));
         }
-        plan = PlanLiquidation(account, debtAsset, collateralAsset, cover);
+        LiquidationPlan plan = PlanLiquidation(account, debtAsset, collateralAsset, cover);
         guard.Notional = Valuation.ValueUp(plan.Quote.DebtRepaid, debt.Price, debt.Config.Decimals);
         return plan;
     }
@@ -215,12 +245,13 @@ public sealed partial class Market
 
     private static ThrottleQuote Unthrottled(UInt256 requested) => new(requested, requested, UInt256.MaxValue, IsBypass: false);
 
-    private static UInt256 Wait(LiquidationThrottle? throttle, in ThrottleQuote quote, UInt256 target) =>
-        throttle is null || quote.AvailableNotional >= target ? UInt256.Zero
+    private static UInt256 Wait(LiquidationThrottle? throttle, UInt256 available, UInt256 target) =>
+        throttle is null || available >= target ? UInt256.Zero
         : throttle.Options.RefillPerSecond.IsZero ? UInt256.MaxValue
-        : FullMath.MulDiv(target - quote.AvailableNotional, UInt256.One, throttle.Options.RefillPerSecond, Rounding.Ceil);
+        : FullMath.MulDiv(target - available, UInt256.One, throttle.Options.RefillPerSecond, Rounding.Ceil);
 
     /// <summary>Records the executed notional in the throttles and velocity windows, then lets each breaker judge the liquidation's own volume, and commits.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)] // own frame and inlining budget: Liquidate stays lean, these inline their helpers
     private void ApplyLiquidationGuard(ulong now)
     {
         ref LiquidationGuard guard = ref _liquidationGuard;
@@ -234,7 +265,6 @@ public sealed partial class Market
         {
             ref ScopeStep s = ref guard.Steps[i];
             if (s.Scope is null) continue;
-            BreakerStep after = default;
             CircuitBreaker breaker = s.Scope.Breaker!;
             MetricThreshold velocity = breaker.Options.LiquidationVelocityBps;
             // Only the velocity moved (and not the debt asset's). Open and Isolated cannot move here (the pre-step let
@@ -246,14 +276,23 @@ public sealed partial class Market
                 BreakerState from = s.StateAfter;
                 if (from.State == CircuitState.HalfOpen || (from.State == CircuitState.Closed && MayReach(notional, s.CollateralValue, velocity.Trip)))
                 {
-                    s.Metrics = s.Decided
-                        ? s.Metrics with { LiquidationVelocityBps = BasisPoints.Ratio(notional, s.CollateralValue) }
-                        : ExactMetrics(s.Scope, s.AssetId, now, notional, s.CollateralValue);
-                    after = breaker.Evaluate(from, now, s.Metrics);
+                    EvaluateAfterLiquidation(ref s, breaker, from, now, notional);
+                    continue;
                 }
             }
-            Commit(s, after);
+            Commit(s);
         }
+    }
+
+    /// <summary>The breaker's step on the velocity the liquidation leaves (chained after the pre-step), committed with its events.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void EvaluateAfterLiquidation(ref ScopeStep s, CircuitBreaker breaker, in BreakerState from, ulong now, UInt256 notional)
+    {
+        s.Metrics = s.Decided
+            ? s.Metrics with { LiquidationVelocityBps = BasisPoints.Ratio(notional, s.CollateralValue) }
+            : ExactMetrics(s.Scope!, s.AssetId, now, notional, s.CollateralValue);
+        BreakerStep after = breaker.Evaluate(from, now, s.Metrics);
+        Commit(s, after);
     }
 
     /// <summary>
@@ -306,8 +345,8 @@ public sealed partial class Market
 
     private void ApplyBorrowGuard()
     {
-        Commit(_borrowGuard.Market, default);
-        Commit(_borrowGuard.Asset, default);
+        Commit(_borrowGuard.Market);
+        Commit(_borrowGuard.Asset);
     }
 
     // ---- SetPrice and ListAsset ----
@@ -349,8 +388,8 @@ public sealed partial class Market
     private void ApplyPriceGuard(ulong now, int assetId, UInt256 price)
     {
         _protection!.Asset(assetId).Monitor?.Update(now, price);
-        Commit(_priceGuard.Market, default);
-        Commit(_priceGuard.Asset, default);
+        Commit(_priceGuard.Market);
+        Commit(_priceGuard.Asset);
     }
 
     // ---- Shared ----
@@ -439,26 +478,60 @@ public sealed partial class Market
             return true;
         if (!ReadsPrices(o))
             return false;
-        if (assetId >= 0)
-            return scope.Monitor is { } monitor && MonitorMayTrip(monitor, o, now);
+        // Without a price update, volatility is constant, the price fall can only shrink (window buckets only expire) and
+        // staleness grows: a calm verdict holds until the first staleness trip, so it is memoized per scope.
         MarketProtection p = _protection!;
-        for (int id = 0; id < p.AssetCount; id++)
-            if (p.Asset(id).Monitor is { } monitor && MonitorMayTrip(monitor, o, now))
+        ulong versions = 0;
+        if (assetId >= 0)
+            versions = scope.Monitor?.Version ?? 0;
+        else
+            for (int id = 0; id < p.AssetCount; id++)
+                versions += p.Asset(id).Monitor?.Version ?? 0;
+        if (scope.PriceCalmMemo.Holds(versions, now))
+            return false;
+        ulong until = ulong.MaxValue;
+        if (assetId >= 0)
+        {
+            if (scope.Monitor is { } monitor && MonitorMayTrip(monitor, o, now, ref until))
                 return true;
+        }
+        else
+        {
+            for (int id = 0; id < p.AssetCount; id++)
+                if (p.Asset(id).Monitor is { } monitor && MonitorMayTrip(monitor, o, now, ref until))
+                    return true;
+        }
+        scope.PriceCalmMemo = new ProtectionScope.PriceCalm(versions, now, until);
         return false;
     }
 
-    private static bool MonitorMayTrip(PriceMonitor monitor, CircuitBreakerOptions o, ulong now)
+    /// <summary>Whether a price metric of the monitor may reach its trip threshold now; if not, lowers <paramref name="calmUntil"/> to when staleness would.</summary>
+    private static bool MonitorMayTrip(PriceMonitor monitor, CircuitBreakerOptions o, ulong now, ref ulong calmUntil)
     {
         PriceMonitorState state = monitor.State;
         if (o.VolatilityWad.IsTripped(state.VarianceWad))
             return true;
-        if (!state.Price.IsZero && o.StalenessSeconds.IsTripped(monitor.AgeAt(now)))
-            return true;
+        if (!state.Price.IsZero && o.StalenessSeconds.IsEnabled)
+        {
+            if (o.StalenessSeconds.IsTripped(monitor.AgeAt(now)))
+                return true;
+            // age = t - UpdatedAt reaches Trip at t = UpdatedAt + Trip (which is above now here).
+            UInt256 tripsAt = UInt256.AddCore(state.UpdatedAt, o.StalenessSeconds.Trip, out ulong carry);
+            if (carry == 0 && (tripsAt.U1 | tripsAt.U2 | tripsAt.U3) == 0)
+                calmUntil = Math.Min(calmUntil, tripsAt.U0);
+        }
         if (!o.PriceFallBps.IsEnabled)
             return false;
         UInt256 high = UInt256.Max(monitor.PriceHighs.Max(now), state.Price); // PriceMonitor.PriceFallBpsAt without the division
         return !high.IsZero && MayReach(high - state.Price, high, o.PriceFallBps.Trip);
+    }
+
+    /// <summary>Commits a scope's pre-step (a decided one) and emits its transitions.</summary>
+    private void Commit(in ScopeStep s)
+    {
+        if (s.Scope is null || !s.Decided) return;
+        s.Scope.Breaker!.Commit(s.Pre);
+        Emit(s.Scope.Scope, s.Pre);
     }
 
     /// <summary>Commits a scope's step (and the one chained after it) and emits their transitions.</summary>
@@ -551,6 +624,10 @@ public sealed partial class Market
                 assets.Set(debt.PopLowest(), true);
         }
         if (extraAsset >= 0) assets.Set(extraAsset, true);
+        bool clear = true;
+        for (AssetMask mask = assets; clear && !mask.IsEmpty;)
+            clear = p.Asset(mask.PopLowest()).Monitor?.IsClearForLiquidation(now) ?? true;
+        if (clear) return; // every guard passes: the checks below would neither throw nor change anything
         for (AssetMask mask = assets; !mask.IsEmpty;)
             p.Asset(mask.PopLowest()).Monitor?.EnsureFresh(now);
         if (belowFloor) return;

@@ -20,6 +20,7 @@ namespace LiquidationEngine.Engine;
 /// <see cref="AccountDataBuilder"/>) are thread-safe. There is no access control: the embedding protocol decides
 /// who may call what.
 /// </remarks>
+[System.Runtime.CompilerServices.SkipLocalsInit]
 public sealed partial class Market
 {
     private readonly List<AssetState> _assets = [];

@@ -49,7 +49,14 @@ public sealed class PriceMonitor
     public SlidingWindow PriceHighs => _highs;
 
     /// <summary>Replaces the scalar state (restoring a snapshot; restore <see cref="PriceHighs"/> with it).</summary>
-    public void Restore(PriceMonitorState state) => State = state;
+    public void Restore(PriceMonitorState state)
+    {
+        State = state;
+        Version++;
+    }
+
+    /// <summary>Counts the mutations (updates and restores), so a reader can memoize conclusions drawn from this state.</summary>
+    internal ulong Version { get; private set; }
 
     /// <summary>Seconds since the last update; 2^256 - 1 when there is no price. Pure.</summary>
     /// <exception cref="EvmRevertException"><c>Panic(0x11)</c>: the timestamp is before the last update.</exception>
@@ -95,6 +102,7 @@ public sealed class PriceMonitor
         UInt256 variance = EwmaVolatility.Next(s.VarianceWad, s.Price, price, Options.VolatilityDecayWad);
         _highs.RaiseTo(timestamp, UInt256.Max(s.Price, price));
         State = new PriceMonitorState(price, timestamp, variance, recoveredAt);
+        Version++;
     }
 
     /// <summary>Reverts with <c>OracleStale(asset, age)</c> when there is no price or it is older than the maximum age.</summary>
@@ -129,6 +137,26 @@ public sealed class PriceMonitor
         if (!belowEmergencyFloor && InGracePeriodAt(timestamp))
             throw BreakerReverts.OracleGracePeriod(Asset, GraceEndsAt);
     }
+
+    /// <summary>
+    /// True when <see cref="EnsureLiquidationAllowed"/> passes at <paramref name="timestamp"/> whatever the emergency flag: the
+    /// price is fresh and no grace period runs. Memoized per state as the interval of such timestamps (a derived value, not state).
+    /// </summary>
+    internal bool IsClearForLiquidation(ulong timestamp)
+    {
+        if (_clearVersion != Version + 1)
+        {
+            // Fresh while age <= MaxPriceAgeSeconds; outside the grace period once now - RecoveredAt > GracePeriodSeconds.
+            PriceMonitorState s = State;
+            _clearFrom = s.RecoveredAt == 0 ? s.UpdatedAt : (ulong)UInt128.Min(UInt128.Max((UInt128)s.RecoveredAt + Options.GracePeriodSeconds + 1, s.UpdatedAt), ulong.MaxValue);
+            _clearUntil = (ulong)UInt128.Min((UInt128)s.UpdatedAt + Options.MaxPriceAgeSeconds, ulong.MaxValue);
+            if (s.Price.IsZero) (_clearFrom, _clearUntil) = (1, 0); // no price: never fresh
+            _clearVersion = Version + 1; // 0 means unknown
+        }
+        return timestamp >= _clearFrom && timestamp <= _clearUntil;
+    }
+
+    private ulong _clearVersion, _clearFrom, _clearUntil;
 
     /// <summary>The guards of a new borrow that depends on this price: fresh, and no grace period running.</summary>
     /// <exception cref="EvmRevertException"><c>OracleStale</c>, <c>OracleGracePeriod</c>, or <c>Panic(0x11)</c> for an earlier timestamp.</exception>

@@ -63,7 +63,7 @@ internal sealed class MarketProtection
     public UInt256 CollateralValueOf(int id, in Markets.AssetState asset, UInt256 price)
     {
         if (asset.Config.Risk.LiquidationThresholdBps == 0) return UInt256.Zero;
-        CollateralValue memo = _values[id];
+        ref readonly CollateralValue memo = ref System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_values)[id];
         if (memo.Known && memo.ScaledSupply == asset.TotalScaledSupply && memo.SupplyIndex == asset.SupplyIndex && memo.Price == price)
             return memo.Value;
         UInt256 value = Value(asset.TotalScaledSupply, asset, price);
@@ -80,7 +80,7 @@ internal sealed class MarketProtection
     public UInt256 CollateralValueLowerBound(int id, in Markets.AssetState asset, UInt256 price)
     {
         if (asset.Config.Risk.LiquidationThresholdBps == 0) return UInt256.Zero;
-        CollateralValue memo = _values[id];
+        ref readonly CollateralValue memo = ref System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_values)[id];
         if (memo.Known && memo.SupplyIndex == asset.SupplyIndex && memo.Price == price)
         {
             if (memo.ScaledSupply == asset.TotalScaledSupply) return memo.Value;

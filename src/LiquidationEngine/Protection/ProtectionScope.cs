@@ -33,6 +33,19 @@ internal sealed class ProtectionScope
     /// <summary>The asset's oracle guards and price metrics; always null for the market scope.</summary>
     public PriceMonitor? Monitor { get; }
 
+    /// <summary>
+    /// A memo of the breaker's price-metric check (not state: derived, never encoded or copied): with the price monitors it
+    /// reads at <see cref="PriceCalm.Versions"/> (the sum of their monotone versions), no price metric can reach its trip
+    /// threshold at any time in [From, Until).
+    /// </summary>
+    public PriceCalm PriceCalmMemo;
+
+    /// <summary>See <see cref="PriceCalmMemo"/>; the default (Until = 0) holds for no time.</summary>
+    public readonly record struct PriceCalm(ulong Versions, ulong From, ulong Until)
+    {
+        public bool Holds(ulong versions, ulong now) => versions == Versions && now >= From && now < Until;
+    }
+
     /// <summary>Copies every component's state into <paramref name="target"/> (built from the same options).</summary>
     public void CopyStateTo(ProtectionScope target)
     {

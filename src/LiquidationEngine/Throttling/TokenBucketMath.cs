@@ -10,6 +10,7 @@ internal static class TokenBucketMath
     public static UInt256 Refill(UInt256 level, UInt256 rate, ulong elapsed, UInt256 capacity)
     {
         if (level >= capacity) return capacity;
+        if (elapsed == 0) return level; // several liquidations in one block
         UInt256 room = capacity - level;
         UInt256 added = UInt256.MulCore(rate, elapsed, out bool overflow);
         return overflow || added >= room ? capacity : level + added;
