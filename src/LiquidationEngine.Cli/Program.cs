@@ -15,7 +15,7 @@ internal static class Program
           liqengine eval --list-ops   list the ops eval understands, with their arguments
           liqengine simulate [scenario.json] [--compare none,throttle,breakers,all] [--out DIR]
                              [--seed S] [--sweep key=v1,v2,...]... [--serial]
-                                      cascade simulator (spec/simulation.md): runs the scenario (default: the
+                                      cascade simulator (spec/SPEC.md section 8): runs the scenario (default: the
                                       embedded black-thursday scenario, 10,000 positions) under each protection set
                                       and prints a comparison table; --out writes CSV time series and report.html
           liqengine audit --config protocol.json [--runs N] [--seed S] [--max-ops M] [--out report.json]
